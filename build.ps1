@@ -1,0 +1,161 @@
+#!/usr/bin/env pwsh
+<#
+.SYNOPSIS
+Builds, tests, demonstrates and benchmarks the ChinookMigration module.
+
+.DESCRIPTION
+Tasks:
+  Build  - an importable module at out/ChinookMigration (manifest, assemblies, native SQLite for
+           linux-x64, win-x64, osx-x64 and osx-arm64, help, the shipped Chinook database).
+  Test   - Build, then the xunit tests of the core and the Pester tests of the built module in a fresh
+           pwsh, with a local DynamoDB (dynalite) started for them and stopped by process id afterwards.
+  Demo   - Build, then the whole migration of the shipped database (see examples/Demo.ps1).
+
+.EXAMPLE
+dotnet tool restore && dotnet pwsh ./build.ps1 Test
+
+.EXAMPLE
+dotnet pwsh ./build.ps1 Test -PesterPath tests/Pester/SourceStats.Tests.ps1
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'UnitTest', 'PesterTest', 'Demo', 'Clean')]
+    [string[]] $Task = 'Build',
+    [string] $Configuration = 'Release',
+    # Pester files or folders to run (default: tests/Pester and examples).
+    [string[]] $PesterPath,
+    # Demo against a real or already running DynamoDB instead of a local dynalite started for it.
+    [string] $EndpointUrl,
+    [string] $Region,
+    [string] $ProfileName
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+
+$Root = $PSScriptRoot
+$Out = Join-Path $Root 'out'
+$ModuleDir = Join-Path $Out 'ChinookMigration'
+$NativeRids = 'linux-x64', 'win-x64', 'osx-x64', 'osx-arm64'
+Import-Module (Join-Path $Root 'tools/LocalDynamo/LocalDynamo.psm1') -Force
+
+function Invoke-Native {
+    param([string] $FilePath, [string[]] $Arguments)
+    & $FilePath @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "$FilePath $($Arguments -join ' ') failed with exit code $LASTEXITCODE." }
+}
+
+function Get-NuGetPackageRoot {
+    if ($env:NUGET_PACKAGES) { return $env:NUGET_PACKAGES }
+    $line = & dotnet nuget locals global-packages --list
+    return ($line -replace '^global-packages:\s*', '').Trim()
+}
+
+function Invoke-Build {
+    $publish = Join-Path $Out 'publish'
+    Invoke-Native dotnet @('publish', (Join-Path $Root 'src/Chinook.PowerShell'), '-c', $Configuration, '-o', $publish, '--nologo', '-v', 'q')
+
+    if (Test-Path $ModuleDir) { Remove-Item $ModuleDir -Recurse -Force }
+    $deps = New-Item -ItemType Directory -Force (Join-Path $ModuleDir 'deps')
+    Copy-Item (Join-Path $Root 'ChinookMigration.psd1') $ModuleDir
+    Copy-Item (Join-Path $Root 'src/Chinook.PowerShell/Formats') $ModuleDir -Recurse
+    Copy-Item (Join-Path $publish 'Chinook.PowerShell.dll') $ModuleDir
+    # Everything else lives in deps/, out of PowerShell's own probing, and is loaded into the module's
+    # isolated load context. System.Runtime.Loader is the runtime's own.
+    Get-ChildItem $publish -Filter *.dll |
+        Where-Object Name -NotIn 'Chinook.PowerShell.dll', 'System.Runtime.Loader.dll' |
+        Copy-Item -Destination $deps
+
+    $assets = Get-Content -Raw (Join-Path $Root 'src/Chinook.Migration/obj/project.assets.json') | ConvertFrom-Json -AsHashtable
+    $sqliteNative = $assets.libraries.Keys | Where-Object { $_ -like 'SQLitePCLRaw.lib.e_sqlite3/*' } | Select-Object -First 1
+    $nativeRoot = Join-Path (Get-NuGetPackageRoot) $assets.libraries[$sqliteNative].path
+    foreach ($rid in $NativeRids) {
+        $target = New-Item -ItemType Directory -Force (Join-Path $deps "runtimes/$rid/native")
+        Copy-Item (Join-Path $nativeRoot "runtimes/$rid/native/*") $target
+    }
+
+    $data = New-Item -ItemType Directory -Force (Join-Path $ModuleDir 'data')
+    Copy-Item (Join-Path $Root 'data/Chinook_Sqlite.sqlite'), (Join-Path $Root 'data/Chinook-LICENSE.md') $data
+    Write-Host "Built $ModuleDir"
+}
+
+function Get-PesterModulePath {
+    $manifest = Join-Path (Get-NuGetPackageRoot) 'pester/5.7.1/tools/Pester.psd1'
+    if (-not (Test-Path $manifest)) {
+        Invoke-Native dotnet @('restore', (Join-Path $Root 'tests/Chinook.Migration.Tests'), '--nologo', '-v', 'q')
+    }
+    return $manifest
+}
+
+function Invoke-UnitTest {
+    $results = Join-Path $Out 'test-results'
+    Remove-Item (Join-Path $results 'unit.trx') -ErrorAction Ignore
+    & dotnet test (Join-Path $Root 'tests/Chinook.Migration.Tests') -c $Configuration --nologo `
+        --logger 'trx;LogFileName=unit.trx' --results-directory $results | Out-Host
+    if (-not (Test-Path (Join-Path $results 'unit.trx'))) { return [pscustomobject]@{ Passed = 0; Failed = 1 } }
+    [xml] $trx = Get-Content (Join-Path $results 'unit.trx')
+    $counters = $trx.TestRun.ResultSummary.Counters
+    return [pscustomobject]@{ Passed = [int]$counters.passed; Failed = [int]$counters.failed + [int]$counters.error }
+}
+
+function Invoke-PesterTest {
+    $pester = Get-PesterModulePath
+    $paths = if ($PesterPath) { $PesterPath | ForEach-Object { (Resolve-Path $_).Path } }
+             else { @((Join-Path $Root 'tests/Pester'), (Join-Path $Root 'examples')) | Where-Object { Test-Path $_ } }
+    $resultFile = Join-Path $Out 'test-results/pester.json'
+    New-Item -ItemType Directory -Force (Split-Path $resultFile) | Out-Null
+    $server = Start-LocalDynamo
+    try {
+        $env:CHINOOK_TEST_ENDPOINT = $server.EndpointUrl
+        $env:CHINOOK_MODULE_PATH = Join-Path $ModuleDir 'ChinookMigration.psd1'
+        $env:CHINOOK_REPO_ROOT = $Root
+        # A fresh pwsh, as a user would import the module; nothing of this build session leaks in.
+        $script = {
+            param($pester, $paths, $resultFile)
+            Import-Module $pester -RequiredVersion 5.7.1
+            $config = New-PesterConfiguration
+            $config.Run.Path = $paths
+            $config.Run.PassThru = $true
+            $config.Output.Verbosity = 'Detailed'
+            $result = Invoke-Pester -Configuration $config
+            @{ Passed = $result.PassedCount; Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount } |
+                ConvertTo-Json | Set-Content $resultFile
+        }
+        & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -Command $script -args $pester, $paths, $resultFile | Out-Host
+    }
+    finally {
+        $server | Stop-LocalDynamo
+        Remove-Item Env:CHINOOK_TEST_ENDPOINT, Env:CHINOOK_MODULE_PATH, Env:CHINOOK_REPO_ROOT -ErrorAction Ignore
+    }
+    if (-not (Test-Path $resultFile)) { return [pscustomobject]@{ Passed = 0; Failed = 1 } }
+    return Get-Content -Raw $resultFile | ConvertFrom-Json
+}
+
+function Invoke-Demo {
+    $demo = Join-Path $Root 'examples/Demo.ps1'
+    $demoArgs = @{ ModulePath = (Join-Path $ModuleDir 'ChinookMigration.psd1') }
+    if ($EndpointUrl) { $demoArgs.EndpointUrl = $EndpointUrl }
+    if ($Region) { $demoArgs.Region = $Region }
+    if ($ProfileName) { $demoArgs.ProfileName = $ProfileName }
+    & $demo @demoArgs
+    if (-not $?) { throw 'The demo failed.' }
+}
+
+$summary = [ordered]@{ Passed = 0; Failed = 0 }
+foreach ($name in $Task) {
+    switch ($name) {
+        'Clean' { Remove-Item $Out -Recurse -Force -ErrorAction Ignore }
+        'Build' { Invoke-Build }
+        'UnitTest' { $r = Invoke-UnitTest; $summary.Passed += $r.Passed; $summary.Failed += $r.Failed }
+        'PesterTest' { Invoke-Build; $r = Invoke-PesterTest; $summary.Passed += $r.Passed; $summary.Failed += $r.Failed }
+        'Test' {
+            Invoke-Build
+            foreach ($r in (Invoke-UnitTest), (Invoke-PesterTest)) { $summary.Passed += $r.Passed; $summary.Failed += $r.Failed }
+        }
+        'Demo' { Invoke-Build; Invoke-Demo }
+    }
+}
+if ($Task | Where-Object { $_ -in 'Test', 'UnitTest', 'PesterTest' }) {
+    Write-Host "Tests: $($summary.Passed) passed, $($summary.Failed) failed"
+    if ($summary.Failed -gt 0) { exit 1 }
+}

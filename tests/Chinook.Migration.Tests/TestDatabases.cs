@@ -1,0 +1,44 @@
+using System;
+using System.IO;
+using Microsoft.Data.Sqlite;
+
+namespace Chinook.Migration.Tests
+{
+    /// <summary>The shipped database, and small Chinook-shaped databases built inside a test.</summary>
+    internal static class TestDatabases
+    {
+        public static string Shipped => Path.Combine(AppContext.BaseDirectory, "data", "Chinook_Sqlite.sqlite");
+
+        /// <summary>A copy of the shipped database in a scratch folder, for tests that change the data.</summary>
+        public static string CopyOfShipped()
+        {
+            var path = ScratchPath();
+            File.Copy(Shipped, path);
+            return path;
+        }
+
+        /// <summary>Runs SQL against a scratch copy (never the shipped file) and returns its path.</summary>
+        public static string ShippedWith(string sql)
+        {
+            var path = CopyOfShipped();
+            Execute(path, sql);
+            return path;
+        }
+
+        public static void Execute(string path, string sql)
+        {
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, ForeignKeys = false }.ToString());
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.ExecuteNonQuery();
+        }
+
+        public static string ScratchPath(string extension = ".sqlite")
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "chinook-tests");
+            Directory.CreateDirectory(folder);
+            return Path.Combine(folder, Guid.NewGuid().ToString("N") + extension);
+        }
+    }
+}
