@@ -23,14 +23,14 @@ namespace Chinook.Migration.Target.Writing
         public bool Contains(ItemKey key) => _positions.ContainsKey(key);
 
         /// <summary>Adds an item; returns a batch that is ready to send (full, or too big to take this item), or null.</summary>
-        public IReadOnlyList<PendingWrite>? Add(PendingWrite item, out bool folded)
+        public IReadOnlyList<PendingWrite>? Add(PendingWrite item, out PendingWrite? replaced)
         {
-            folded = false;
+            replaced = null;
             if (_positions.TryGetValue(item.Key, out var position))
             {
-                _bytes += item.SizeBytes - _items[position].SizeBytes;
+                replaced = _items[position];
+                _bytes += item.SizeBytes - replaced.SizeBytes;
                 _items[position] = item;
-                folded = true;
                 return null;
             }
 

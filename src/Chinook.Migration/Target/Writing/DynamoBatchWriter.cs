@@ -30,17 +30,22 @@ namespace Chinook.Migration.Target.Writing
         private readonly RetryPolicy _retry;
         private readonly WriteRateLimiter? _rateLimiter;
         private readonly Task[] _workers;
+        private readonly ContiguousProgress _progress;
+        private long _nextSequence;
         private long _batchNumber;
         private bool _completed;
         private volatile bool _stopRequested;
 
-        public DynamoBatchWriter(IAmazonDynamoDB client, BatchWriterOptions options, CancellationToken cancellation)
+        /// <param name="alreadyWritten">Items a resumed run skips: numbering continues after them.</param>
+        public DynamoBatchWriter(IAmazonDynamoDB client, BatchWriterOptions options, CancellationToken cancellation, long alreadyWritten = 0)
         {
             options.Validate();
             _client = client;
             _options = options;
             _cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             _retry = new RetryPolicy(options, Environment.TickCount);
+            _progress = new ContiguousProgress(alreadyWritten);
+            _nextSequence = alreadyWritten;
             _rateLimiter = options.MaxWriteUnitsPerSecond is double rate ? new WriteRateLimiter(rate) : null;
             _batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(options.MaxConcurrency)
             {
@@ -59,6 +64,12 @@ namespace Chinook.Migration.Target.Writing
 
         public bool Stopped => _stopRequested;
 
+        /// <summary>
+        /// How many of the items added, counted from the first, are settled: written, replaced by a later
+        /// item with the same key, or refused for good (too large). A resumed run may skip that many.
+        /// </summary>
+        public long SettledThrough => _progress.Through;
+
         /// <summary>Queues an item; blocks while every worker is busy and the queue is full.</summary>
         public void Add(PendingWrite item)
         {
@@ -66,11 +77,14 @@ namespace Chinook.Migration.Target.Writing
             {
                 throw new InvalidOperationException("No item can be added after Complete.");
             }
+            item.Sequence = _nextSequence++;
             if (item.SizeBytes > BatchLimits.MaxItemBytes)
             {
                 _tally.Received(item.TableName, folded: false);
                 Fail(new[] { item }, WriteFailureReason.TooLarge,
                     $"Item {item.Key} is {item.SizeBytes:N0} bytes, over DynamoDB's {BatchLimits.MaxItemBytes:N0}-byte item limit.", null);
+                // Retrying cannot make it fit: a resumed run need not stop here.
+                _progress.Done(item.Sequence);
                 return;
             }
             // A key still in flight in an earlier batch must land before its newer version is sent,
@@ -79,8 +93,12 @@ namespace Chinook.Migration.Target.Writing
             {
                 Wait(earlier);
             }
-            var ready = _assembler.Add(item, out var folded);
-            _tally.Received(item.TableName, folded);
+            var ready = _assembler.Add(item, out var replaced);
+            _tally.Received(item.TableName, folded: replaced != null);
+            if (replaced != null)
+            {
+                _progress.Done(replaced.Sequence);
+            }
             if (ready != null)
             {
                 Dispatch(ready);
@@ -218,6 +236,7 @@ namespace Chinook.Migration.Target.Writing
                             continue;
                         }
                         _tally.Written(item);
+                        _progress.Done(item.Sequence);
                         written[item.TableName] = written.TryGetValue(item.TableName, out var n) ? n + 1 : 1;
                         writeUnits += item.WriteUnits;
                     }

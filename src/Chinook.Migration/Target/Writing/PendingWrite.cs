@@ -24,6 +24,9 @@ namespace Chinook.Migration.Target.Writing
         public int WriteUnits { get; }
 
         internal ItemKey Key => new ItemKey(TableName, PartitionKey, SortKey);
+
+        /// <summary>The item's place in the order it was added, numbered by the writer.</summary>
+        internal long Sequence { get; set; }
     }
 
     /// <summary>Where an item lives: its table and primary key.</summary>

@@ -10,9 +10,9 @@ namespace Chinook.Migration.Target.Writing
 
         public void Add(PendingWrite item)
         {
-            _assembler.Add(item, out var folded);
-            _tally.Received(item.TableName, folded);
-            if (!folded)
+            _assembler.Add(item, out var replaced);
+            _tally.Received(item.TableName, folded: replaced != null);
+            if (replaced == null)
             {
                 _tally.WouldWrite(item);
             }
