@@ -38,6 +38,7 @@ $Out = Join-Path $Root 'out'
 $ModuleDir = Join-Path $Out 'ChinookMigration'
 $NativeRids = 'linux-x64', 'win-x64', 'osx-x64', 'osx-arm64'
 Import-Module (Join-Path $Root 'tools/LocalDynamo/LocalDynamo.psm1') -Force
+Import-Module (Join-Path $Root 'tools/HelpGenerator/HelpGenerator.psm1') -Force
 
 function Invoke-Native {
     param([string] $FilePath, [string[]] $Arguments)
@@ -76,6 +77,8 @@ function Invoke-Build {
 
     $data = New-Item -ItemType Directory -Force (Join-Path $ModuleDir 'data')
     Copy-Item (Join-Path $Root 'data/Chinook_Sqlite.sqlite'), (Join-Path $Root 'data/Chinook-LICENSE.md') $data
+    # Get-Help's MAML from the Markdown in src/Chinook.PowerShell/Help; fails when a cmdlet or parameter lacks help.
+    Build-ModuleHelp -ModulePath (Join-Path $ModuleDir 'ChinookMigration.psd1') -SourcePath (Join-Path $Root 'src/Chinook.PowerShell/Help')
     Write-Host "Built $ModuleDir"
 }
 
