@@ -53,9 +53,10 @@ namespace Chinook.FaultProxy
                 return null;
             }
             var parts = requestLine.Split(' ');
-            if (parts.Length != 3 || !parts[2].StartsWith("HTTP/1.", StringComparison.Ordinal))
+            // Origin-form targets only ("/", "/__stats"): this is no forward proxy to any other host.
+            if (parts.Length != 3 || !parts[1].StartsWith('/') || !parts[2].StartsWith("HTTP/1.", StringComparison.Ordinal))
             {
-                throw new BadRequestException(400, "Not an HTTP/1.x request line.");
+                throw new BadRequestException(400, "Not an HTTP/1.x request line with a path.");
             }
             var headers = new List<KeyValuePair<string, string>>();
             for (var line = await ReadLineAsync(cancellation); line != string.Empty; line = await ReadLineAsync(cancellation))

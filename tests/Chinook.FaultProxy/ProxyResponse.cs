@@ -46,13 +46,14 @@ namespace Chinook.FaultProxy
             return Json(status, body);
         }
 
-        /// <summary>A JSON body with DynamoDB's headers: content type, request id and the body's CRC-32.</summary>
+        /// <summary>A JSON body with DynamoDB's headers: content type, request id, date and the body's CRC-32.</summary>
         public static ProxyResponse Json(int status, byte[] body)
         {
             var headers = new List<KeyValuePair<string, string>>
             {
                 new KeyValuePair<string, string>("Content-Type", AmzJson),
                 new KeyValuePair<string, string>("x-amzn-RequestId", Guid.NewGuid().ToString("N").ToUpperInvariant()),
+                new KeyValuePair<string, string>("Date", DateTime.UtcNow.ToString("r", CultureInfo.InvariantCulture)),
             };
             return new ProxyResponse(status, ReasonPhrase(status), headers, Array.Empty<byte>()).WithBody(body);
         }

@@ -181,15 +181,16 @@ namespace Chinook.FaultProxy
         private async Task<ProxyResponse> WithholdAsync(HttpRequest request, BatchWrite batch, CancellationToken stop)
         {
             var withheld = plan.ChooseWithheld(batch.Count);
-            statistics.Withheld(withheld.Count);
             var forwardedBody = batch.ForwardedBody(withheld);
-            if (forwardedBody is null)
+            var answer = forwardedBody is null ? null : await ForwardAsync(request, forwardedBody, stop);
+            if (answer is { Status: not 200 })
             {
-                return ProxyResponse.Json(200, batch.AnswerWithUnprocessed(null, withheld));
+                // An error (a missing table, a bad item) is the server's word on the batch: pass it on unchanged.
+                return answer;
             }
-            var answer = await ForwardAsync(request, forwardedBody, stop);
-            // An error (a missing table, a bad item) is the server's word on the batch: pass it on unchanged.
-            return answer.Status == 200 ? answer.WithBody(batch.AnswerWithUnprocessed(answer.Body, withheld)) : answer;
+            var body = batch.AnswerWithUnprocessed(answer?.Body, withheld);
+            statistics.Withheld(withheld.Count);
+            return answer is null ? ProxyResponse.Json(200, body) : answer.WithBody(body);
         }
 
         private async Task<ProxyResponse> ForwardAsync(HttpRequest request, byte[] body, CancellationToken stop)
