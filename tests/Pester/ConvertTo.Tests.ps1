@@ -4,6 +4,13 @@ BeforeAll {
     $script:Shipped = Get-ShippedDatabasePath
     $script:Scratch = New-ScratchFolder
     $script:Items = ConvertTo-ChinookItem -Path $Shipped
+
+    function New-ChangedCopy([string] $Name, [string] $Sql) {
+        $db = Join-Path $Scratch $Name
+        Copy-Item $Shipped $db
+        Invoke-Sqlite -Path $db -Sql $Sql
+        return $db
+    }
 }
 
 AfterAll {
@@ -99,9 +106,7 @@ Describe 'ConvertTo-ChinookItem' {
 
     Context 'bad data' {
         It 'writes a non-terminating error naming the row and column of a bad value, and converts the rest' {
-            $db = Join-Path $Scratch 'bad-value.sqlite'
-            Copy-Item $Shipped $db
-            Invoke-Sqlite -Path $db -Sql "UPDATE Track SET Milliseconds = 'long' WHERE TrackId = 5;"
+            $db = New-ChangedCopy 'bad-value.sqlite' "UPDATE Track SET Milliseconds = 'long' WHERE TrackId = 5;"
             $tracks = ConvertTo-ChinookItem -Path $db -Entity Track -ErrorVariable errors -ErrorAction SilentlyContinue
             $tracks.Count | Should -Be 3502
             $errors.Count | Should -Be 1
@@ -116,9 +121,7 @@ Describe 'ConvertTo-ChinookItem' {
         }
 
         It 'warns about an index key it has to leave out' {
-            $db = Join-Path $Scratch 'empty-email.sqlite'
-            Copy-Item $Shipped $db
-            Invoke-Sqlite -Path $db -Sql "UPDATE Customer SET Email = '' WHERE CustomerId = 1;"
+            $db = New-ChangedCopy 'empty-email.sqlite' "UPDATE Customer SET Email = '' WHERE CustomerId = 1;"
             $customers = ConvertTo-ChinookItem -Path $db -Entity Customer -WarningVariable warnings -WarningAction SilentlyContinue
             $customers.Count | Should -Be 59
             $warnings.Count | Should -Be 1

@@ -9,6 +9,13 @@ namespace Chinook.Migration.Items
     /// </summary>
     public static class ChinookKeys
     {
+        public const string Gsi1PartitionKeyName = "GSI1PK";
+        public const string Gsi1SortKeyName = "GSI1SK";
+        public const string Gsi2PartitionKeyName = "GSI2PK";
+        public const string NameSearchIndex = "GSI1-NameSearch";
+        public const string GenreSearchIndex = "GSI2-GenreSearch";
+        public const string EmailSearchIndex = "GSI1-EmailSearch";
+
         public const string Metadata = "METADATA";
         public const string Profile = "PROFILE";
 

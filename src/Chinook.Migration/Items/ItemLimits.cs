@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text;
 
 namespace Chinook.Migration.Items
@@ -19,6 +20,41 @@ namespace Chinook.Migration.Items
 
         /// <summary>What one write request unit covers.</summary>
         public const int WriteUnitBytes = 1024;
+
+        /// <summary>
+        /// What DynamoDB would refuse about an item: over 400 KB, or a key value of the table or of an index
+        /// (GSI1PK, GSI1SK, GSI2PK) that is over its limit or empty. Empty when the item can be written.
+        /// </summary>
+        public static IReadOnlyList<string> Violations(ChinookItem item)
+        {
+            var violations = new List<string>();
+            if (item.SizeBytes > MaxItemBytes)
+            {
+                violations.Add($"the item is {item.SizeBytes:N0} bytes, over {MaxItemBytes:N0}");
+            }
+            void Check(string name, string? value, int limit)
+            {
+                value ??= item.Attributes.TryGetValue(name, out var attribute) ? attribute as string : null;
+                if (value is null)
+                {
+                    return;
+                }
+                if (value.Length == 0)
+                {
+                    violations.Add($"key attribute {name} is empty");
+                }
+                else if (Utf8Bytes(value) > limit)
+                {
+                    violations.Add($"key attribute {name} is {Utf8Bytes(value):N0} bytes, over {limit:N0}");
+                }
+            }
+            Check(ChinookItem.PartitionKeyName, item.PK, MaxPartitionKeyBytes);
+            Check(ChinookItem.SortKeyName, item.SK, MaxSortKeyBytes);
+            Check(ChinookKeys.Gsi1PartitionKeyName, null, MaxPartitionKeyBytes);
+            Check(ChinookKeys.Gsi1SortKeyName, null, MaxSortKeyBytes);
+            Check(ChinookKeys.Gsi2PartitionKeyName, null, MaxPartitionKeyBytes);
+            return violations;
+        }
 
         public static int Utf8Bytes(string value) => Encoding.UTF8.GetByteCount(value);
 

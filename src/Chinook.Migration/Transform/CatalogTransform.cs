@@ -61,7 +61,7 @@ namespace Chinook.Migration.Transform
                 var artistId = ConversionContext.Id(row, "ArtistId");
                 return new ItemDraft(ChinookSchema.MusicCatalog, ChinookEntity.Artist, ChinookKeys.Artist(artistId), ChinookKeys.Metadata, Artist, key)
                     .PutRow(row)
-                    .PutIndexKeys("GSI1-NameSearch", "Name", (string?)row["Name"], "GSI1PK", ChinookKeys.ArtistName, "GSI1SK", ChinookKeys.Artist(artistId));
+                    .PutIndexKeys(ChinookKeys.NameSearchIndex, "Name", (string?)row["Name"], ChinookKeys.Gsi1PartitionKeyName, ChinookKeys.ArtistName, ChinookKeys.Gsi1SortKeyName, ChinookKeys.Artist(artistId));
             });
 
         private static IEnumerable<ConversionOutput> ConvertAlbums(ConversionContext context, SourceRowCursor cursor) =>
@@ -83,8 +83,8 @@ namespace Chinook.Migration.Transform
                     .PutCopy("ArtistName", cursor.CopiedText("ArtistName"))
                     .PutCopy("GenreName", genreName)
                     .PutCopy("MediaTypeName", cursor.CopiedText("MediaTypeName"))
-                    .PutIndexKeys("GSI1-NameSearch", "Name", (string?)row["Name"], "GSI1PK", ChinookKeys.TrackName, "GSI1SK", ChinookKeys.Track(trackId))
-                    .PutIndexKeys("GSI2-GenreSearch", "GenreName", genreName, "GSI2PK", ChinookKeys.GenreName);
+                    .PutIndexKeys(ChinookKeys.NameSearchIndex, "Name", (string?)row["Name"], ChinookKeys.Gsi1PartitionKeyName, ChinookKeys.TrackName, ChinookKeys.Gsi1SortKeyName, ChinookKeys.Track(trackId))
+                    .PutIndexKeys(ChinookKeys.GenreSearchIndex, "GenreName", genreName, ChinookKeys.Gsi2PartitionKeyName, ChinookKeys.GenreName);
             });
     }
 }

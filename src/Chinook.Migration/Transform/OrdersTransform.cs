@@ -118,7 +118,7 @@ namespace Chinook.Migration.Transform
                     .PutCopy("SupportRepName", repName)
                     .Put("TotalOrders", orders)
                     .Put("TotalSpent", badTotal is null ? spent : (decimal?)null)
-                    .PutIndexKeys("GSI1-EmailSearch", "Email", (string?)row["Email"], "GSI1PK", ChinookKeys.Email, "GSI1SK", ChinookKeys.Customer(id));
+                    .PutIndexKeys(ChinookKeys.EmailSearchIndex, "Email", (string?)row["Email"], ChinookKeys.Gsi1PartitionKeyName, ChinookKeys.Email, ChinookKeys.Gsi1SortKeyName, ChinookKeys.Customer(id));
                 foreach (var output in context.Complete(draft))
                 {
                     yield return output;

@@ -59,5 +59,20 @@ namespace Chinook.Migration.Tests.Items
             Assert.Equal(2, item.WriteUnits);
             Assert.Equal("MusicCatalog ARTIST#1 METADATA", item.ToString());
         }
+   
+        [Fact]
+        public void LimitViolationsNameWhatDynamoDbWouldRefuse()
+        {
+            var fine = new ChinookItem("T", "P", "S", Map(("GSI1PK", "x"), ("GSI1SK", "y")));
+            Assert.Empty(ItemLimits.Violations(fine));
+
+            var bad = new ChinookItem("T", new string('p', 2049), "S", Map(("GSI1PK", ""), ("GSI1SK", new string('s', 1025)), ("Big", new string('b', 409_600))));
+            Assert.Equal(new[]
+            {
+                "the item is 412,694 bytes, over 409,600", // 2+2049 + 2+1 + 6+0 + 6+1025 + 3+409600
+                "key attribute PK is 2,049 bytes, over 2,048",
+                "key attribute GSI1PK is empty", "key attribute GSI1SK is 1,025 bytes, over 1,024",
+            }, ItemLimits.Violations(bad));
+        }
     }
 }
