@@ -11,9 +11,11 @@
     PowerShellVersion    = '7.4'
     FormatsToProcess     = @(
         'Formats/Source.Format.ps1xml'
+        'Formats/Items.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-ChinookSourceStats'
+        'ConvertTo-ChinookItem'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

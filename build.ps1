@@ -38,6 +38,7 @@ $Out = Join-Path $Root 'out'
 $ModuleDir = Join-Path $Out 'ChinookMigration'
 $NativeRids = 'linux-x64', 'win-x64', 'osx-x64', 'osx-arm64'
 Import-Module (Join-Path $Root 'tools/LocalDynamo/LocalDynamo.psm1') -Force
+Import-Module (Join-Path $Root 'tools/HelpGenerator/HelpGenerator.psm1') -Force
 
 function Invoke-Native {
     param([string] $FilePath, [string[]] $Arguments)
@@ -76,6 +77,8 @@ function Invoke-Build {
 
     $data = New-Item -ItemType Directory -Force (Join-Path $ModuleDir 'data')
     Copy-Item (Join-Path $Root 'data/Chinook_Sqlite.sqlite'), (Join-Path $Root 'data/Chinook-LICENSE.md') $data
+    # Get-Help's MAML from the Markdown in src/Chinook.PowerShell/Help; fails when a cmdlet or parameter lacks help.
+    Build-ModuleHelp -ModulePath (Join-Path $ModuleDir 'ChinookMigration.psd1') -SourcePath (Join-Path $Root 'src/Chinook.PowerShell/Help')
     Write-Host "Built $ModuleDir"
 }
 
@@ -109,23 +112,25 @@ function Invoke-PesterTest {
         $env:CHINOOK_TEST_ENDPOINT = $server.EndpointUrl
         $env:CHINOOK_MODULE_PATH = Join-Path $ModuleDir 'ChinookMigration.psd1'
         $env:CHINOOK_REPO_ROOT = $Root
-        # A fresh pwsh, as a user would import the module; nothing of this build session leaks in.
-        $script = {
-            param($pester, $paths, $resultFile)
-            Import-Module $pester -RequiredVersion 5.7.1
-            $config = New-PesterConfiguration
-            $config.Run.Path = $paths
-            $config.Run.PassThru = $true
-            $config.Output.Verbosity = 'Detailed'
-            $result = Invoke-Pester -Configuration $config
-            @{ Passed = $result.PassedCount; Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount } |
-                ConvertTo-Json | Set-Content $resultFile
-        }
-        & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -Command $script -args $pester, $paths, $resultFile | Out-Host
+        # A fresh pwsh, as a user would import the module; nothing of this build session leaks in. The
+        # script goes as text (not a script block, whose streams would come back serialized and print twice).
+        $env:CHINOOK_PESTER_PATHS = $paths -join [System.IO.Path]::PathSeparator
+        $script = @"
+Import-Module '$pester' -RequiredVersion 5.7.1
+`$config = New-PesterConfiguration
+`$config.Run.Path = `$env:CHINOOK_PESTER_PATHS -split [System.IO.Path]::PathSeparator
+`$config.Run.PassThru = `$true
+`$config.Output.Verbosity = 'Detailed'
+`$result = Invoke-Pester -Configuration `$config
+@{ Passed = `$result.PassedCount; Failed = `$result.FailedCount + `$result.FailedBlocksCount + `$result.FailedContainersCount } |
+    ConvertTo-Json | Set-Content '$resultFile'
+"@
+        $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script))
+        & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -OutputFormat Text -EncodedCommand $encoded | Out-Host
     }
     finally {
         $server | Stop-LocalDynamo
-        Remove-Item Env:CHINOOK_TEST_ENDPOINT, Env:CHINOOK_MODULE_PATH, Env:CHINOOK_REPO_ROOT -ErrorAction Ignore
+        Remove-Item Env:CHINOOK_TEST_ENDPOINT, Env:CHINOOK_MODULE_PATH, Env:CHINOOK_REPO_ROOT, Env:CHINOOK_PESTER_PATHS -ErrorAction Ignore
     }
     if (-not (Test-Path $resultFile)) { return [pscustomobject]@{ Passed = 0; Failed = 1 } }
     return Get-Content -Raw $resultFile | ConvertFrom-Json

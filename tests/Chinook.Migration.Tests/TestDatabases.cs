@@ -25,6 +25,11 @@ namespace Chinook.Migration.Tests
             return path;
         }
 
+        /// <summary>A scratch database with the Chinook schema and no rows, for small databases built by a test.</summary>
+        public static string Empty() => ShippedWith(
+            "DELETE FROM PlaylistTrack; DELETE FROM Playlist; DELETE FROM InvoiceLine; DELETE FROM Invoice; DELETE FROM Customer; DELETE FROM Employee; " +
+            "DELETE FROM Track; DELETE FROM Album; DELETE FROM Artist; DELETE FROM Genre; DELETE FROM MediaType;");
+
         public static void Execute(string path, string sql)
         {
             using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, ForeignKeys = false }.ToString());

@@ -14,6 +14,15 @@ function Get-TestEndpoint {
     return $env:CHINOOK_TEST_ENDPOINT
 }
 
+function Get-NuGetPackagePath {
+    <# A package folder in the NuGet cache, found as build.ps1 finds it (restored by the test project's PackageDownload). #>
+    param([Parameter(Mandatory)] [string] $Id, [Parameter(Mandatory)] [string] $Version)
+    $root = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { (& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '' }
+    $path = Join-Path $root.Trim() "$($Id.ToLowerInvariant())/$Version"
+    if (-not (Test-Path $path)) { throw "$Id $Version is not in the NuGet cache ($path): run 'dotnet restore tests/Chinook.Migration.Tests'." }
+    return $path
+}
+
 function New-ScratchFolder {
     $folder = Join-Path ([System.IO.Path]::GetTempPath()) ("chinook-pester-" + [guid]::NewGuid().ToString('N'))
     New-Item -ItemType Directory -Path $folder | Out-Null

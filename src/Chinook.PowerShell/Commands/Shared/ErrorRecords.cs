@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using Chinook.Migration.Source;
+using Chinook.Migration.Transform;
 
 namespace Chinook.PowerShell.Commands.Shared
 {
@@ -31,6 +32,27 @@ namespace Chinook.PowerShell.Commands.Shared
                 _ => ("SourceUnreadable", ErrorCategory.ReadError, "The file cannot be read as SQLite: check that it is intact and readable."),
             };
             return Create(ex, id, category, ex.Path, action);
+        }
+
+        public static ErrorRecord InvalidConversionOptions(ArgumentException ex, string? tablePrefix) => Create(
+            ex, "InvalidConversionOptions", ErrorCategory.InvalidArgument, tablePrefix,
+            "Give a table prefix of letters, digits, '_', '-' and '.' that keeps table names within 255 characters.");
+
+        /// <summary>A source row the conversion could not carry into any item; the other items still flow.</summary>
+        public static ErrorRecord FromConversionProblem(ConversionProblem problem, string path)
+        {
+            var (id, action) = problem.Kind switch
+            {
+                ConversionProblemKind.InvalidValue => ("InvalidSourceValue",
+                    "Correct the named column of the named row in the source (or a copy of it), then convert again; the other rows are converted."),
+                ConversionProblemKind.RowTooLarge => ("SourceRowTooLarge",
+                    "Shorten the row's text columns in the source: DynamoDB items are limited to 400 KB."),
+                ConversionProblemKind.OrphanRow => ("OrphanSourceRow",
+                    "Restore the row it belongs to, or delete the orphan from the source."),
+                _ => ("ConversionProblem", "See the message for the row concerned."),
+            };
+            return Create(new System.IO.InvalidDataException($"{System.IO.Path.GetFileName(path)}: {problem.Message}"),
+                id, ErrorCategory.InvalidData, problem, action);
         }
 
         public static ErrorRecord Create(Exception exception, string errorId, ErrorCategory category, object? target, string recommendedAction)

@@ -1,0 +1,56 @@
+using System;
+using System.Globalization;
+
+namespace Chinook.Migration.Items
+{
+    /// <summary>
+    /// The key values of every Chinook item, in one place for the transformation, the loader's probes and the
+    /// validation. Ids are written in plain decimal; the order sort key is built to sort by date and be unique.
+    /// </summary>
+    public static class ChinookKeys
+    {
+        public const string Gsi1PartitionKeyName = "GSI1PK";
+        public const string Gsi1SortKeyName = "GSI1SK";
+        public const string Gsi2PartitionKeyName = "GSI2PK";
+        public const string NameSearchIndex = "GSI1-NameSearch";
+        public const string GenreSearchIndex = "GSI2-GenreSearch";
+        public const string EmailSearchIndex = "GSI1-EmailSearch";
+
+        public const string Metadata = "METADATA";
+        public const string Profile = "PROFILE";
+
+        /// <summary>The partition of tracks whose AlbumId is null: a key value cannot be empty.</summary>
+        public const string NoAlbum = "ALBUM#NONE";
+
+        public static string Artist(long artistId) => "ARTIST#" + Id(artistId);
+        public static string Album(long albumId) => "ALBUM#" + Id(albumId);
+        public static string Track(long trackId) => "TRACK#" + Id(trackId);
+        public static string Genre(long genreId) => "GENRE#" + Id(genreId);
+        public static string MediaType(long mediaTypeId) => "MEDIATYPE#" + Id(mediaTypeId);
+        public static string Customer(long customerId) => "CUSTOMER#" + Id(customerId);
+        public static string Playlist(long playlistId) => "PLAYLIST#" + Id(playlistId);
+        public static string Employee(long employeeId) => "EMPLOYEE#" + Id(employeeId);
+        public static string Report(long employeeId) => "REPORT#" + Id(employeeId);
+
+        /// <summary>PAGE#00001: five digits so that pages sort in order.</summary>
+        public static string Page(int pageNumber) => "PAGE#" + pageNumber.ToString("D5", CultureInfo.InvariantCulture);
+
+        /// <summary>ORDER#2021-01-01T00:00:00Z#0000000098: sorts by date, and the invoice id keeps same-instant orders apart.</summary>
+        public static string Order(DateTime invoiceDateUtc, long invoiceId) =>
+            "ORDER#" + invoiceDateUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) + "#" + invoiceId.ToString("D10", CultureInfo.InvariantCulture);
+
+        /// <summary>GSI1-NameSearch partition key of an artist.</summary>
+        public static string ArtistName(string name) => "ARTIST_NAME#" + name;
+
+        /// <summary>GSI1-NameSearch partition key of a track.</summary>
+        public static string TrackName(string name) => "TRACK_NAME#" + name;
+
+        /// <summary>GSI2-GenreSearch partition key of a track.</summary>
+        public static string GenreName(string name) => "GENRE#" + name;
+
+        /// <summary>GSI1-EmailSearch partition key: e-mail addresses compare without case.</summary>
+        public static string Email(string email) => "EMAIL#" + email.ToLowerInvariant();
+
+        private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,9 @@
+namespace Chinook.Migration.Transform
+{
+    /// <summary>How a person's name is copied onto other items (SupportRepName, ManagerName): "First Last".</summary>
+    internal static class PersonName
+    {
+        public static string? Of(string? firstName, string? lastName) =>
+            firstName is null && lastName is null ? null : $"{firstName} {lastName}".Trim();
+    }
+}

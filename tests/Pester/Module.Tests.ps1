@@ -1,0 +1,177 @@
+# The module as PowerShell and admins see it: its manifest, its cmdlets' manners, and how it lives in a session
+# beside other modules (above all AWS.Tools with its own AWSSDK.Core).
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-ChinookTestModulePath) -Force
+    # Verbs whose cmdlets change something outside the session, and so must support -WhatIf and -Confirm.
+    $writingVerbs = 'New', 'Set', 'Remove', 'Add', 'Clear', 'Export', 'Import', 'Copy', 'Move', 'Rename', 'Reset',
+        'Update', 'Write', 'Publish', 'Install', 'Uninstall', 'Register', 'Unregister', 'Save', 'Restore', 'Sync', 'Start', 'Stop'
+    $cmdlets = @(Get-Command -Module ChinookMigration -CommandType Cmdlet | ForEach-Object { @{ Name = $_.Name; Writes = $_.Verb -in $writingVerbs } })
+    # The DynamoDB side of the isolation tests applies once a cmdlet that talks to DynamoDB is in the build.
+    $hasDynamoCmdlet = [bool](Get-Command New-ChinookDynamoTable -Module ChinookMigration -ErrorAction Ignore)
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $script:ManifestPath = Get-ChinookTestModulePath
+    $script:Module = Import-Module $ManifestPath -Force -PassThru
+    $script:Manifest = Import-PowerShellDataFile $ManifestPath
+
+    function Get-MentionedTypes([type] $Type) {
+        <# A type and the types it is made of: array elements and generic arguments. #>
+        if ($null -eq $Type) { return }
+        $Type
+        if ($Type.HasElementType) { Get-MentionedTypes $Type.GetElementType() }
+        if ($Type.IsGenericType) { $Type.GetGenericArguments() | ForEach-Object { Get-MentionedTypes $_ } }
+    }
+
+    function Invoke-ModuleProbe {
+        <#
+        Imports the built module in a fresh pwsh after $Prelude, uses it, and reports which assemblies are loaded
+        into which load context after the import, after reading a source, and after talking to DynamoDB (when a
+        cmdlet that does so exists in this build).
+        #>
+        param([string] $Prelude = '')
+        $script = @"
+`$ErrorActionPreference = 'Stop'
+function Get-Loaded {
+    @([AppDomain]::CurrentDomain.GetAssemblies() | ForEach-Object {
+        `$context = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$_)
+        [ordered]@{ Name = `$_.GetName().Name; Version = `$_.GetName().Version.ToString(); Default = `$context -eq [System.Runtime.Loader.AssemblyLoadContext]::Default }
+    })
+}
+$Prelude
+`$report = [ordered]@{}
+Import-Module '$ManifestPath'
+`$report.AfterImport = Get-Loaded
+`$report.Records = (Get-ChinookSourceStats | Measure-Object Records -Sum).Sum
+`$report.AfterSource = Get-Loaded
+`$report.DynamoCmdlet = `$null
+if (Get-Command New-ChinookDynamoTable -ErrorAction Ignore) {
+    `$connection = @{ EndpointUrl = '$(Get-TestEndpoint)'; AccessKey = 'local'; SecretKey = 'local' }
+    `$prefix = 'probe' + [guid]::NewGuid().ToString('N').Substring(0, 8) + '-'
+    `$null = New-ChinookDynamoTable @connection -TablePrefix `$prefix -TableName MusicCatalog -Confirm:`$false
+    `$report.DynamoCmdlet = 'New-ChinookDynamoTable'
+    if (Get-Command Remove-ChinookDynamoTable -ErrorAction Ignore) {
+        Remove-ChinookDynamoTable @connection -TablePrefix `$prefix -Confirm:`$false
+    }
+}
+`$report.AfterDynamo = Get-Loaded
+'RESULT:' + (`$report | ConvertTo-Json -Depth 4 -Compress)
+"@
+        $output = Invoke-FreshPwsh $script
+        $result = $output | Where-Object { "$_".StartsWith('RESULT:') } | Select-Object -Last 1
+        if (-not $result) { throw "The probe pwsh failed:`n$($output -join "`n")" }
+        return "$result".Substring('RESULT:'.Length) | ConvertFrom-Json
+    }
+}
+
+Describe 'The built manifest' {
+    It 'passes Test-ModuleManifest' {
+        { Test-ModuleManifest -Path $ManifestPath -ErrorAction Stop } | Should -Not -Throw
+    }
+
+    It 'lists every cmdlet explicitly, and exactly the cmdlets the module has' {
+        $listed = @($Manifest.CmdletsToExport)
+        $listed | Should -Not -BeNullOrEmpty
+        $listed | Where-Object { $_ -match '[*?\[]' } | Should -BeNullOrEmpty
+        $exported = @($Module.ExportedCmdlets.Keys)
+        $assembly = (Get-Command $exported[0]).ImplementingType.Assembly
+        $classes = @($assembly.GetExportedTypes() | Where-Object { -not $_.IsAbstract } | ForEach-Object {
+                $attribute = $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false) | Select-Object -First 1
+                if ($attribute) { "$($attribute.VerbName)-$($attribute.NounName)" }
+            })
+        $exported | Sort-Object | Should -Be ($listed | Sort-Object)
+        $classes | Sort-Object | Should -Be ($listed | Sort-Object)
+    }
+
+    It 'exports nothing but cmdlets' {
+        foreach ($key in 'FunctionsToExport', 'VariablesToExport', 'AliasesToExport') {
+            @($Manifest[$key]).Where({ $_ }) | Should -BeNullOrEmpty -Because "$key must be an explicit empty list"
+        }
+    }
+
+    It 'has a version, a description, a licence and a project URI' {
+        [version]$Manifest.ModuleVersion | Should -BeGreaterThan ([version]'0.0')
+        $Manifest.Description | Should -Not -BeNullOrEmpty
+        [uri]$Manifest.PrivateData.PSData.LicenseUri | Should -Not -BeNullOrEmpty
+        [uri]$Manifest.PrivateData.PSData.ProjectUri | Should -Not -BeNullOrEmpty
+    }
+
+    It 'declares the PowerShell it needs and the editions it runs on' {
+        [version]$Manifest.PowerShellVersion | Should -BeGreaterOrEqual ([version]'7.0')
+        $Manifest.CompatiblePSEditions | Should -Contain 'Core'
+    }
+}
+
+Describe '<Name> follows PowerShell''s conventions' -ForEach $cmdlets {
+    BeforeAll { $command = Get-Command $Name }
+
+    It 'uses an approved verb' {
+        (Get-Verb).Verb | Should -Contain $command.Verb
+    }
+
+    It 'declares its output types with [OutputType]' {
+        $command.OutputType | Should -Not -BeNullOrEmpty
+    }
+
+    It 'supports -WhatIf and -Confirm when its verb changes something' -Skip:(-not $Writes) {
+        $command.Parameters.Keys | Should -Contain 'WhatIf'
+        $command.Parameters.Keys | Should -Contain 'Confirm'
+    }
+
+    It 'shows no AWS SDK or SQLite type in its parameters, outputs or output properties' {
+        $outputTypes = @($command.OutputType | ForEach-Object Type)
+        $types = @($command.Parameters.Values.ParameterType) + $outputTypes +
+            @($outputTypes | ForEach-Object { $_.GetProperties() } | ForEach-Object PropertyType)
+        $leaks = $types | ForEach-Object { Get-MentionedTypes $_ } |
+            Where-Object { $_.FullName -match '^(Amazon|Microsoft\.Data|SQLitePCL)\.' } | ForEach-Object FullName
+        $leaks | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'The module beside other modules' {
+    Context 'imported into a fresh session' {
+        BeforeAll { $probe = Invoke-ModuleProbe }
+
+        It 'loads no AWS SDK or SQLite assembly, and so makes no client, on import' {
+            $probe.AfterImport | Where-Object Name -Match '^(AWSSDK\.|Microsoft\.Data\.Sqlite|SQLitePCLRaw)' | Should -BeNullOrEmpty
+        }
+
+        It 'reads a source with its own SQLite, outside the default load context' {
+            $probe.Records | Should -Be 15607
+            $sqlite = @($probe.AfterSource | Where-Object Name -EQ 'Microsoft.Data.Sqlite')
+            $sqlite | Should -Not -BeNullOrEmpty
+            $sqlite | Where-Object Default | Should -BeNullOrEmpty
+        }
+
+        It 'talks to DynamoDB with its own AWS SDK, outside the default load context' -Skip:(-not $hasDynamoCmdlet) {
+            $probe.DynamoCmdlet | Should -Be 'New-ChinookDynamoTable'
+            $probe.AfterDynamo | Where-Object Name -Like 'AWSSDK.*' | Should -Not -BeNullOrEmpty
+            $probe.AfterDynamo | Where-Object { $_.Default -and $_.Name -match '^(AWSSDK\.|Microsoft\.Data\.Sqlite|SQLitePCLRaw)' } | Should -BeNullOrEmpty
+        }
+    }
+
+    Context 'imported after an older AWSSDK.Core was loaded, as AWS.Tools would' {
+        BeforeAll {
+            $package = Get-NuGetPackagePath -Id AWSSDK.Core -Version 3.7.402
+            $lib = 'netcoreapp3.1', 'net8.0', 'netstandard2.0' | ForEach-Object { Join-Path $package "lib/$_/AWSSDK.Core.dll" } |
+                Where-Object { Test-Path $_ } | Select-Object -First 1
+            $olderVersion = [System.Reflection.AssemblyName]::GetAssemblyName($lib).Version.ToString()
+            $probe = Invoke-ModuleProbe -Prelude "Add-Type -Path '$lib'"
+        }
+
+        It 'still reads a source' {
+            $probe.Records | Should -Be 15607
+        }
+
+        It 'leaves the session''s own AWSSDK.Core the only one in the default load context' {
+            @($probe.AfterDynamo | Where-Object { $_.Name -eq 'AWSSDK.Core' -and $_.Default }).Version | Should -Be @($olderVersion)
+        }
+
+        It 'talks to DynamoDB with its own AWSSDK.Core 4' -Skip:(-not $hasDynamoCmdlet) {
+            $probe.DynamoCmdlet | Should -Be 'New-ChinookDynamoTable'
+            @($probe.AfterDynamo | Where-Object { $_.Name -eq 'AWSSDK.Core' -and -not $_.Default }).Version | Should -BeLike '4.*'
+        }
+    }
+}
