@@ -11,9 +11,14 @@
     PowerShellVersion    = '7.4'
     FormatsToProcess     = @(
         'Formats/Source.Format.ps1xml'
+        'Formats/Target.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-ChinookSourceStats'
+        'Get-ChinookTableDefinition'
+        'New-ChinookDynamoTable'
+        'Get-ChinookDynamoTable'
+        'Remove-ChinookDynamoTable'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
