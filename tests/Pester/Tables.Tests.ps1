@@ -125,23 +125,16 @@ Describe 'New-ChinookDynamoTable' {
             $table.Differences | Should -BeNullOrEmpty
         }
 
-        It 'is not recreated by -Force in a non-interactive session without -Confirm:$false, as a High-impact action' {
+        It 'is not recreated by <Case>' -ForEach @(
+            @{ Case = '-Force in a non-interactive session without -Confirm:$false, as a High-impact action asks first'; Switches = '-Force'; Says = 'NonInteractive' }
+            @{ Case = '-Force -WhatIf'; Switches = '-Force -WhatIf'; Says = 'What if: .*Delete and recreate table.*billing mode is PROVISIONED' }
+        ) {
             $prefix = New-TestTablePrefix
             New-ChinookDynamoTable -EndpointUrl $Endpoint -TablePrefix $prefix -TableName Playlists -BillingMode Provisioned | Out-Null
 
-            $output = Invoke-Runbook $prefix 'New-ChinookDynamoTable -EndpointUrl $Endpoint -TablePrefix $Prefix -TableName Playlists -Force'
+            $output = Invoke-Runbook $prefix "New-ChinookDynamoTable -EndpointUrl `$Endpoint -TablePrefix `$Prefix -TableName Playlists $Switches"
 
-            ($output | Out-String) | Should -Match 'NonInteractive'
-            (Get-Tables $prefix).BillingMode | Should -Be 'PROVISIONED'
-        }
-
-        It 'is not recreated with -Force -WhatIf' {
-            $prefix = New-TestTablePrefix
-            New-ChinookDynamoTable -EndpointUrl $Endpoint -TablePrefix $prefix -TableName Playlists -BillingMode Provisioned | Out-Null
-
-            $output = Invoke-Runbook $prefix 'New-ChinookDynamoTable -EndpointUrl $Endpoint -TablePrefix $Prefix -TableName Playlists -Force -WhatIf'
-
-            ($output | Out-String) | Should -Match 'What if: .*Delete and recreate table.*billing mode is PROVISIONED'
+            ($output | Out-String) | Should -Match $Says
             (Get-Tables $prefix).BillingMode | Should -Be 'PROVISIONED'
         }
     }
