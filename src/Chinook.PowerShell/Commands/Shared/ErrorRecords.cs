@@ -41,7 +41,7 @@ namespace Chinook.PowerShell.Commands.Shared
             ex.Setting switch
             {
                 nameof(DynamoConnectionSettings.EndpointUrl) => "Give the endpoint as an absolute URL, for example -EndpointUrl http://127.0.0.1:8000.",
-                nameof(DynamoConnectionSettings.Region) => "Give a region name such as us-east-1 (see Get-AWSRegion or the AWS documentation).",
+                nameof(DynamoConnectionSettings.Region) => "Give an AWS region name such as us-east-1 or eu-west-1.",
                 nameof(DynamoConnectionSettings.ProfileLocation) => "Give the path of an AWS shared credentials file.",
                 _ => "Give -AccessKey with -SecretKey (and -SessionToken for temporary credentials), or -ProfileName, or neither to use the default credential chain.",
             });
