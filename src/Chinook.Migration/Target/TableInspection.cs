@@ -44,10 +44,15 @@ namespace Chinook.Migration.Target
 
         public string? BillingMode { get; }
 
+        /// <summary>
+        /// Whether a rollback may delete the table: only tables this module created (or that are gone or going
+        /// already), unless forced, so that a table of the same name made by someone else survives.
+        /// </summary>
+        public bool MayDelete(bool force) => force || Managed || Description is null || IsDeleting;
+
         internal IReadOnlyList<string> KeyDifferences { get; }
         internal TableDescription? Description { get; }
-        /// <summary>True while DynamoDB deletes the table.</summary>
-        public bool IsDeleting => Description?.TableStatus == TableStatus.DELETING;
+        internal bool IsDeleting => Description?.TableStatus == TableStatus.DELETING;
 
         public TableReport ToReport(string status) => Description is null
             ? TableReport.Absent(TableName, status)

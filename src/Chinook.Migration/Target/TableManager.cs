@@ -67,9 +67,17 @@ namespace Chinook.Migration.Target
             return await CreateTableAsync(inspection.Definition, TableOutcome.Recreated, progress, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <summary>Deletes the table and waits until it is gone (Deleted); NotFound when there was none.</summary>
-        public async Task<TableReport> DeleteAsync(TableInspection inspection, IProgress<TableProgress>? progress, CancellationToken cancellationToken)
+        /// <summary>
+        /// Deletes the table and waits until it is gone (Deleted); NotFound when there was none. Throws
+        /// InvalidOperationException for a table this module did not create, unless forced.
+        /// </summary>
+        public async Task<TableReport> DeleteAsync(TableInspection inspection, bool force, IProgress<TableProgress>? progress, CancellationToken cancellationToken)
         {
+            if (!inspection.MayDelete(force))
+            {
+                throw new InvalidOperationException(
+                    $"Table '{inspection.TableName}' was not created by ChinookMigration (it lacks the tag {TableKeys.ManagedTagKey}={TableKeys.ManagedTagValue}).");
+            }
             if (inspection.Description is null)
             {
                 return inspection.ToReport(TableOutcome.NotFound);

@@ -33,7 +33,7 @@ namespace Chinook.PowerShell.Commands
                 {
                     WriteObject(table.ToReport(TableOutcome.NotFound));
                 }
-                else if (!table.Managed && !table.IsDeleting && !Force)
+                else if (!table.MayDelete(Force))
                 {
                     WriteError(ErrorRecords.TableNotManaged(table.TableName));
                     WriteObject(table.ToReport(TableOutcome.Skipped));
@@ -43,7 +43,7 @@ namespace Chinook.PowerShell.Commands
                     approved.Add(table);
                 }
             }
-            ApplyToTables(approved, manager.DeleteAsync);
+            ApplyToTables(approved, (table, progress, cancellationToken) => manager.DeleteAsync(table, Force, progress, cancellationToken));
         }
     }
 }

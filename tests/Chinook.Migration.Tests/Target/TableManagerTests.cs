@@ -114,10 +114,24 @@ namespace Chinook.Migration.Tests.Target
             var inspection = await manager.InspectAsync(definition, CancellationToken.None);
             Assert.Equal("CREATING", inspection.Status);
 
-            var report = await manager.DeleteAsync(inspection, null, CancellationToken.None);
+            var report = await manager.DeleteAsync(inspection, false, null, CancellationToken.None);
 
             Assert.Equal(TableOutcome.Deleted, report.Status);
             Assert.Empty(fake.Tables);
+        }
+
+        [Fact]
+        public async Task ATableTheModuleDidNotCreateIsDeletedOnlyWhenForced()
+        {
+            var (fake, connection) = FakeDynamo.Create();
+            var definition = TableDefinitions.For("Playlists", null);
+            fake.AddTable(definition, tagged: false);
+            var manager = new TableManager(connection, QuickPolls);
+            var inspection = await manager.InspectAsync(definition, CancellationToken.None);
+
+            await Assert.ThrowsAsync<InvalidOperationException>(() => manager.DeleteAsync(inspection, false, null, CancellationToken.None));
+            Assert.DoesNotContain("Delete Playlists", fake.Calls);
+            Assert.Equal(TableOutcome.Deleted, (await manager.DeleteAsync(inspection, true, null, CancellationToken.None)).Status);
         }
 
         [Fact]
@@ -125,7 +139,7 @@ namespace Chinook.Migration.Tests.Target
         {
             var (_, connection) = FakeDynamo.Create();
             var manager = new TableManager(connection, QuickPolls);
-            var report = await manager.DeleteAsync(await manager.InspectAsync(TableDefinitions.For("Playlists", "x-"), CancellationToken.None), null, CancellationToken.None);
+            var report = await manager.DeleteAsync(await manager.InspectAsync(TableDefinitions.For("Playlists", "x-"), CancellationToken.None), false, null, CancellationToken.None);
             Assert.Equal(TableOutcome.NotFound, report.Status);
         }
 
