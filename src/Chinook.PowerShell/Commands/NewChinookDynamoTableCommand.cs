@@ -52,15 +52,14 @@ namespace Chinook.PowerShell.Commands
             var recreate = new HashSet<TableInspection>();
             foreach (var table in InspectTables(manager, billing))
             {
-                switch (Decide(table))
+                var action = Decide(table);
+                if (action != TableAction.LeaveAlone)
                 {
-                    case true:
-                        recreate.Add(table);
-                        approved.Add(table);
-                        break;
-                    case false:
-                        approved.Add(table);
-                        break;
+                    approved.Add(table);
+                }
+                if (action == TableAction.Recreate)
+                {
+                    recreate.Add(table);
                 }
             }
             ApplyToTables(approved, (table, progress, cancellationToken) => recreate.Contains(table)
@@ -68,30 +67,31 @@ namespace Chinook.PowerShell.Commands
                 : manager.CreateAsync(table, progress, cancellationToken));
         }
 
-        /// <summary>False to create (or keep) the table, true to recreate it, null to leave it alone.</summary>
-        private bool? Decide(TableInspection table)
+        private enum TableAction { LeaveAlone, CreateOrKeep, Recreate }
+
+        private TableAction Decide(TableInspection table)
         {
             var definition = table.Definition;
             if (!table.Exists)
             {
                 var indexes = definition.GlobalSecondaryIndexes.Count == 0 ? "no index" : string.Join("; ", definition.GlobalSecondaryIndexes);
-                var action = $"Create table ({string.Join(", ", definition.KeySchema)}; {indexes}; {definition.BillingMode})";
-                return ShouldProcess(table.TableName, action) ? false : null;
+                var create = $"Create table ({string.Join(", ", definition.KeySchema)}; {indexes}; {definition.BillingMode})";
+                return ShouldProcess(table.TableName, create) ? TableAction.CreateOrKeep : TableAction.LeaveAlone;
             }
             if (table.Differences.Count == 0)
             {
                 WriteVerbose($"{table.TableName} exists with the same definition; nothing to change.");
-                return false;
+                return TableAction.CreateOrKeep;
             }
             if (!Force)
             {
                 WriteError(ErrorRecords.TableDefinitionMismatch(table.TableName, table.Differences));
-                return null;
+                return TableAction.LeaveAlone;
             }
             var differences = string.Join("; ", table.Differences);
             return ShouldProcess(table.TableName, $"Delete and recreate table, losing its items ({differences})") && ConfirmRecreate(table.TableName, differences)
-                ? true
-                : null;
+                ? TableAction.Recreate
+                : TableAction.LeaveAlone;
         }
 
         /// <summary>
