@@ -12,10 +12,15 @@
     FormatsToProcess     = @(
         'Formats/Source.Format.ps1xml'
         'Formats/Items.Format.ps1xml'
+        'Formats/Target.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-ChinookSourceStats'
         'ConvertTo-ChinookItem'
+        'Get-ChinookTableDefinition'
+        'New-ChinookDynamoTable'
+        'Get-ChinookDynamoTable'
+        'Remove-ChinookDynamoTable'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -57,4 +57,60 @@ $Sql
     if ($LASTEXITCODE -ne 0) { throw "SQL against $Path failed: $output" }
 }
 
+function New-TestTablePrefix {
+    <# A table prefix of its own for each test, so tests sharing one local DynamoDB never see each other's tables. #>
+    return 't' + [guid]::NewGuid().ToString('N').Substring(0, 10) + '-'
+}
+
+function New-ForeignDynamoTable {
+    <#
+    Creates a table as another tool would: without the ChinookMigration tag, with the given key attributes (string
+    HASH, then RANGE), on demand; waits until it is ACTIVE. Runs the module's own AWS SDK in a child pwsh.
+    #>
+    param(
+        [Parameter(Mandatory)] [string] $EndpointUrl,
+        [Parameter(Mandatory)] [string] $TableName,
+        [string[]] $Key = @('PK', 'SK')
+    )
+    $deps = Join-Path (Split-Path (Get-ChinookTestModulePath)) 'deps'
+    $keys = ($Key | ForEach-Object { "'$_'" }) -join ','
+    $script = @"
+`$ErrorActionPreference = 'Stop'
+Add-Type -Path '$deps/AWSSDK.Core.dll', '$deps/AWSSDK.DynamoDBv2.dll'
+`$config = [Amazon.DynamoDBv2.AmazonDynamoDBConfig]::new()
+`$config.ServiceURL = '$EndpointUrl'
+`$config.AuthenticationRegion = 'us-east-1'
+`$client = [Amazon.DynamoDBv2.AmazonDynamoDBClient]::new([Amazon.Runtime.BasicAWSCredentials]::new('test', 'test'), `$config)
+`$request = [Amazon.DynamoDBv2.Model.CreateTableRequest]::new()
+`$request.TableName = '$TableName'
+`$request.BillingMode = [Amazon.DynamoDBv2.BillingMode]::PAY_PER_REQUEST
+`$request.AttributeDefinitions = [System.Collections.Generic.List[Amazon.DynamoDBv2.Model.AttributeDefinition]]::new()
+`$request.KeySchema = [System.Collections.Generic.List[Amazon.DynamoDBv2.Model.KeySchemaElement]]::new()
+`$types = 'HASH', 'RANGE'
+`$i = 0
+foreach (`$name in @($keys)) {
+    `$request.AttributeDefinitions.Add([Amazon.DynamoDBv2.Model.AttributeDefinition]::new(`$name, 'S'))
+    `$request.KeySchema.Add([Amazon.DynamoDBv2.Model.KeySchemaElement]::new(`$name, `$types[`$i++]))
+}
+[void]`$client.CreateTableAsync(`$request).GetAwaiter().GetResult()
+while (`$client.DescribeTableAsync('$TableName').GetAwaiter().GetResult().Table.TableStatus.Value -ne 'ACTIVE') { Start-Sleep -Milliseconds 100 }
+"@
+    $output = Invoke-FreshPwsh $script
+    if ($LASTEXITCODE -ne 0) { throw "Creating $TableName failed: $output" }
+}
+
+function Send-DynamoJson {
+    <#
+    Sends a JSON body straight to the local DynamoDB's API, as the AWS CLI sends --cli-input-json. dynalite checks
+    that a request is signed, not the signature, so a well-formed Authorization header is enough.
+    #>
+    param([Parameter(Mandatory)] [string] $EndpointUrl, [Parameter(Mandatory)] [string] $Operation, [Parameter(Mandatory)] [string] $Json)
+    $headers = @{
+        'X-Amz-Target'  = "DynamoDB_20120810.$Operation"
+        'X-Amz-Date'    = [DateTime]::UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'")
+        'Authorization' = 'AWS4-HMAC-SHA256 Credential=test/20240101/us-east-1/dynamodb/aws4_request, SignedHeaders=host;x-amz-date, Signature=0'
+    }
+    Invoke-RestMethod -Method Post -Uri $EndpointUrl -Headers $headers -SkipHeaderValidation -ContentType 'application/x-amz-json-1.0' -Body $Json
+}
+
 Export-ModuleMember -Function *

@@ -35,6 +35,38 @@ namespace Chinook.Migration.Target
             return null;
         }
 
+        /// <summary>
+        /// Reads a table name as a user gives it: a base name (MusicCatalog, in any letter case) takes the prefix;
+        /// a qualified name (dev-MusicCatalog) brings its own prefix, which must then match the prefix given, if any.
+        /// Throws ArgumentException for a name that is none of the four tables, with or without a prefix.
+        /// </summary>
+        public static (string Prefix, string BaseName) Resolve(string name, string? prefix)
+        {
+            ValidatePrefix(prefix);
+            foreach (var baseName in Source.ChinookSchema.TargetTables)
+            {
+                if (string.Equals(name, baseName, StringComparison.OrdinalIgnoreCase))
+                {
+                    return (prefix ?? string.Empty, baseName);
+                }
+            }
+            foreach (var baseName in Source.ChinookSchema.TargetTables)
+            {
+                if (name.Length > baseName.Length && name.EndsWith(baseName, StringComparison.Ordinal))
+                {
+                    var ownPrefix = name.Substring(0, name.Length - baseName.Length);
+                    if (!string.IsNullOrEmpty(prefix) && !string.Equals(ownPrefix, prefix, StringComparison.Ordinal))
+                    {
+                        throw new ArgumentException($"Table '{name}' does not have the prefix '{prefix}'.");
+                    }
+                    ValidatePrefix(ownPrefix);
+                    return (ownPrefix, baseName);
+                }
+            }
+            throw new ArgumentException(
+                $"'{name}' is none of the tables {string.Join(", ", Source.ChinookSchema.TargetTables)}, with or without a prefix.");
+        }
+
         /// <summary>Throws ArgumentException naming the rule a prefix breaks.</summary>
         public static void ValidatePrefix(string? prefix)
         {
@@ -45,13 +77,13 @@ namespace Chinook.Migration.Target
             if (!AllowedCharacters.IsMatch(prefix))
             {
                 throw new ArgumentException(
-                    $"Table prefix '{prefix}' is not allowed: DynamoDB table names may hold only letters, digits, '_', '-' and '.'.", nameof(prefix));
+                    $"Table prefix '{prefix}' is not allowed: DynamoDB table names may hold only letters, digits, '_', '-' and '.'.");
             }
             var longest = prefix!.Length + "EmployeeManagement".Length;
             if (longest > MaxTableNameLength)
             {
                 throw new ArgumentException(
-                    $"Table prefix '{prefix}' is too long: with it, EmployeeManagement would be {longest} characters, over DynamoDB's {MaxTableNameLength}.", nameof(prefix));
+                    $"Table prefix '{prefix}' is too long: with it, EmployeeManagement would be {longest} characters, over DynamoDB's {MaxTableNameLength}.");
             }
         }
     }

@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using Chinook.Migration.Source;
 using Chinook.Migration.Transform;
+using Chinook.Migration.Target;
 
 namespace Chinook.PowerShell.Commands.Shared
 {
@@ -54,6 +56,79 @@ namespace Chinook.PowerShell.Commands.Shared
             return Create(new System.IO.InvalidDataException($"{System.IO.Path.GetFileName(path)}: {problem.Message}"),
                 id, ErrorCategory.InvalidData, problem, action);
         }
+
+        /// <summary>The error id names the setting: InvalidEndpointUrl, InvalidRegion, InvalidSecretKey, ... The target is the setting's name, never its value.</summary>
+        public static ErrorRecord InvalidSetting(DynamoSettingException ex) => Create(
+            ex, "Invalid" + ex.Setting, ErrorCategory.InvalidArgument, ex.Setting,
+            ex.Setting switch
+            {
+                nameof(DynamoConnectionSettings.EndpointUrl) => "Give the endpoint as an absolute URL, for example -EndpointUrl http://127.0.0.1:8000.",
+                nameof(DynamoConnectionSettings.Region) => "Give an AWS region name such as us-east-1 or eu-west-1.",
+                nameof(DynamoConnectionSettings.ProfileLocation) => "Give the path of an AWS shared credentials file.",
+                _ => "Give -AccessKey with -SecretKey (and -SessionToken for temporary credentials), or -ProfileName, or neither to use the default credential chain.",
+            });
+
+        public static ErrorRecord InvalidTablePrefix(ArgumentException ex, string? prefix) => Create(
+            ex, "InvalidTablePrefix", ErrorCategory.InvalidArgument, prefix,
+            "Use only letters, digits, '_', '-' and '.' in the prefix, for example -TablePrefix dev-.");
+
+        public static ErrorRecord InvalidTableName(ArgumentException ex, string name) => Create(
+            ex, "InvalidTableName", ErrorCategory.InvalidArgument, name,
+            "Name one of MusicCatalog, CustomerOrders, Playlists and EmployeeManagement, alone or with its prefix (dev-MusicCatalog).");
+
+        public static ErrorRecord CapacityWithoutProvisioned() => Create(
+            new ArgumentException("-ReadCapacityUnits and -WriteCapacityUnits apply to provisioned billing only, not to -BillingMode PayPerRequest."),
+            "CapacityWithoutProvisioned", ErrorCategory.InvalidArgument, null,
+            "Leave out the capacity units for on-demand billing, or use -BillingMode Provisioned.");
+
+        public static ErrorRecord FromSetup(DynamoSetupException ex)
+        {
+            var (id, category, action) = ex.Problem switch
+            {
+                DynamoSetupProblem.ProfileNotFound => ("ProfileNotFound", ErrorCategory.ObjectNotFound, "Check -ProfileName and -ProfileLocation; `aws configure list-profiles` lists the profiles."),
+                DynamoSetupProblem.ProfileWithoutCredentials => ("ProfileWithoutCredentials", ErrorCategory.InvalidData, "Give the profile an access key and secret key, or use another profile."),
+                DynamoSetupProblem.NoCredentials => ("NoCredentials", ErrorCategory.AuthenticationError, "Give -AccessKey and -SecretKey or -ProfileName, or configure the default credential chain."),
+                _ => ("NoRegion", ErrorCategory.InvalidArgument, "Give -Region, set AWS_REGION, or set a region in the profile."),
+            };
+            return Create(ex, id, category, null, action);
+        }
+
+        /// <summary>A failed table operation: DynamoDB's own problems by kind, anything else as TableOperationFailed.</summary>
+        public static ErrorRecord FromTableOperation(Exception exception, string tableName)
+        {
+            if (exception is not DynamoOperationException ex)
+            {
+                return Create(exception, "TableOperationFailed", ErrorCategory.NotSpecified, tableName, "See the exception for details.");
+            }
+            var (category, action) = ex.Problem switch
+            {
+                DynamoProblem.NotFound => (ErrorCategory.ObjectNotFound, "Check the table name, the prefix, the region and the endpoint."),
+                DynamoProblem.InUse => (ErrorCategory.ResourceBusy, "Another operation is changing the table: wait for it to finish and run the command again."),
+                DynamoProblem.AccessDenied => (ErrorCategory.PermissionDenied, "Check the credentials (-Debug shows where they came from) and that their policy allows the DynamoDB actions listed in the README."),
+                DynamoProblem.Throttled => (ErrorCategory.LimitsExceeded, "DynamoDB is limiting requests or table operations: wait a moment and run the command again."),
+                DynamoProblem.Unreachable => (ErrorCategory.ConnectionError, "Check -EndpointUrl or -Region, and that the endpoint is reachable from this machine."),
+                DynamoProblem.Timeout => (ErrorCategory.OperationTimeout, "The table may still finish: check it with Get-ChinookDynamoTable, or give a longer -TimeoutSeconds."),
+                DynamoProblem.InvalidRequest => (ErrorCategory.InvalidArgument, "DynamoDB refused the request: see the message for why."),
+                _ => (ErrorCategory.NotSpecified, "DynamoDB failed to answer: run the command again, and check the AWS Health Dashboard if it persists."),
+            };
+            return Create(ex, "Dynamo" + ex.Problem, category, tableName, action);
+        }
+
+        public static ErrorRecord TableDefinitionMismatch(string tableName, IReadOnlyList<string> differences) => Create(
+            new InvalidOperationException($"Table '{tableName}' exists with another definition: {string.Join("; ", differences)}."),
+            "TableDefinitionMismatch", ErrorCategory.ResourceExists, tableName,
+            "Compare it with Get-ChinookTableDefinition; use another -TablePrefix, or -Force to delete and recreate it (its items are lost).");
+
+        public static ErrorRecord TableNotManaged(string tableName) => Create(
+            new InvalidOperationException(
+                $"Table '{tableName}' was not created by ChinookMigration (it lacks the tag {TableKeys.ManagedTagKey}={TableKeys.ManagedTagValue}) and is left in place."),
+            "TableNotManaged", ErrorCategory.InvalidOperation, tableName,
+            "Check that it is the table you mean; add -Force to delete it anyway.");
+
+        public static ErrorRecord TableNotFound(string tableName) => Create(
+            new ItemNotFoundException($"Table '{tableName}' does not exist."),
+            "TableNotFound", ErrorCategory.ObjectNotFound, tableName,
+            "Create it with New-ChinookDynamoTable, or check the prefix, the region and the endpoint.");
 
         public static ErrorRecord Create(Exception exception, string errorId, ErrorCategory category, object? target, string recommendedAction)
         {

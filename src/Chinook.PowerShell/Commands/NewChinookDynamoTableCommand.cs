@@ -1,0 +1,112 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using Chinook.Migration.Target;
+using Chinook.PowerShell.Commands.Shared;
+
+namespace Chinook.PowerShell.Commands
+{
+    /// <summary>
+    /// Creates the four tables (or those named) and waits until each table and index is ACTIVE. A table that already
+    /// matches its definition is reported as Existing; one that differs is an error, or with -Force is deleted and
+    /// created anew, which is confirmed as a High-impact action.
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "ChinookDynamoTable", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(TableReport))]
+    public sealed class NewChinookDynamoTableCommand : DynamoTableCmdlet
+    {
+        private bool yesToAll;
+        private bool noToAll;
+
+        /// <summary>
+        /// PayPerRequest (on demand, the default) or Provisioned. A string, not the core's enum: PowerShell reads the
+        /// cmdlet types before the module's load context is hooked up, and an enum field would need the core by then.
+        /// </summary>
+        [Parameter]
+        [ValidateSet(TableBillingParameters.PayPerRequest, TableBillingParameters.Provisioned)]
+        public string BillingMode { get; set; } = TableBillingParameters.PayPerRequest;
+
+        [Parameter]
+        [ValidateRange(1, long.MaxValue)]
+        public long ReadCapacityUnits { get; set; } = TableBillingParameters.DefaultCapacityUnits;
+
+        [Parameter]
+        [ValidateRange(1, long.MaxValue)]
+        public long WriteCapacityUnits { get; set; } = TableBillingParameters.DefaultCapacityUnits;
+
+        /// <summary>The longest each table may take to become ACTIVE (and, with -Force, to be deleted first).</summary>
+        [Parameter]
+        [ValidateRange(1, 86400)]
+        public int TimeoutSeconds { get; set; } = (int)TableWaitOptions.DefaultTimeout.TotalSeconds;
+
+        /// <summary>Delete and recreate a table that exists with another definition. Its items are lost.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void EndProcessing()
+        {
+            var billing = TableBillingParameters.Resolve(this, BillingMode, ReadCapacityUnits, WriteCapacityUnits);
+            var manager = new TableManager(Connection, new TableWaitOptions { Timeout = TimeSpan.FromSeconds(TimeoutSeconds) });
+            var approved = new List<TableInspection>();
+            var recreate = new HashSet<TableInspection>();
+            foreach (var table in InspectTables(manager, billing))
+            {
+                var action = Decide(table);
+                if (action != TableAction.LeaveAlone)
+                {
+                    approved.Add(table);
+                }
+                if (action == TableAction.Recreate)
+                {
+                    recreate.Add(table);
+                }
+            }
+            ApplyToTables(approved, (table, progress, cancellationToken) => recreate.Contains(table)
+                ? manager.RecreateAsync(table, progress, cancellationToken)
+                : manager.CreateAsync(table, progress, cancellationToken));
+        }
+
+        private enum TableAction { LeaveAlone, CreateOrKeep, Recreate }
+
+        private TableAction Decide(TableInspection table)
+        {
+            var definition = table.Definition;
+            if (!table.Exists)
+            {
+                var indexes = definition.GlobalSecondaryIndexes.Count == 0 ? "no index" : string.Join("; ", definition.GlobalSecondaryIndexes);
+                var create = $"Create table ({string.Join(", ", definition.KeySchema)}; {indexes}; {definition.BillingMode})";
+                return ShouldProcess(table.TableName, create) ? TableAction.CreateOrKeep : TableAction.LeaveAlone;
+            }
+            if (table.Differences.Count == 0)
+            {
+                WriteVerbose($"{table.TableName} exists with the same definition; nothing to change.");
+                return TableAction.CreateOrKeep;
+            }
+            if (!Force)
+            {
+                WriteError(ErrorRecords.TableDefinitionMismatch(table.TableName, table.Differences));
+                return TableAction.LeaveAlone;
+            }
+            var differences = string.Join("; ", table.Differences);
+            return ShouldProcess(table.TableName, $"Delete and recreate table, losing its items ({differences})") && ConfirmRecreate(table.TableName, differences)
+                ? TableAction.Recreate
+                : TableAction.LeaveAlone;
+        }
+
+        /// <summary>
+        /// ShouldProcess asks only as this command's Medium impact calls for; recreating a table loses its items, so
+        /// it is confirmed as a High-impact action is: unless -Confirm was given either way, or $ConfirmPreference is None.
+        /// </summary>
+        private bool ConfirmRecreate(string tableName, string differences)
+        {
+            var confirmNever = LanguagePrimitives.TryConvertTo(GetVariableValue("ConfirmPreference"), out ConfirmImpact preference) && preference == ConfirmImpact.None;
+            if (MyInvocation.BoundParameters.ContainsKey("Confirm") || confirmNever)
+            {
+                return true;
+            }
+            return ShouldContinue($"Delete table '{tableName}' with all its items and create it anew? It differs from its definition: {differences}.",
+                "Recreate DynamoDB table", ref yesToAll, ref noToAll);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Chinook.Migration.Target;
+
+namespace Chinook.PowerShell.Commands.Shared
+{
+    /// <summary>
+    /// The base of every cmdlet that talks to DynamoDB: the connection parameters as AWS's own cmdlets name them,
+    /// -TablePrefix, one client per command built by the shared factory (and disposed with the command), and a
+    /// cancellation token that Ctrl+C (StopProcessing) trips. Invalid settings stop the command before any request.
+    /// </summary>
+    public abstract class DynamoCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource stopping = new CancellationTokenSource();
+        private readonly PipelineThread pipelineThread = new PipelineThread();
+        private DynamoConnection? connection;
+
+        /// <summary>A DynamoDB endpoint other than AWS's, such as a local server: http://127.0.0.1:8000.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? EndpointUrl { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Region { get; set; }
+
+        [Parameter]
+        [Alias("StoredCredentials", "AWSProfileName")]
+        [ValidateNotNullOrEmpty]
+        public string? ProfileName { get; set; }
+
+        /// <summary>A shared credentials file in place of ~/.aws/credentials.</summary>
+        [Parameter]
+        [Alias("AWSProfilesLocation", "ProfilesLocation")]
+        [ValidateNotNullOrEmpty]
+        public string? ProfileLocation { get; set; }
+
+        [Parameter]
+        [Alias("AK")]
+        [ValidateNotNullOrEmpty]
+        public string? AccessKey { get; set; }
+
+        [Parameter]
+        [Alias("SK", "SecretAccessKey")]
+        [ValidateNotNullOrEmpty]
+        public string? SecretKey { get; set; }
+
+        [Parameter]
+        [Alias("ST")]
+        [ValidateNotNullOrEmpty]
+        public string? SessionToken { get; set; }
+
+        /// <summary>Put before every table name, so that several environments can share one account: dev-MusicCatalog.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public string? TablePrefix { get; set; }
+
+        protected CancellationToken Cancellation => stopping.Token;
+
+        protected override void BeginProcessing()
+        {
+            var settings = Settings();
+            try
+            {
+                settings.Validate();
+            }
+            catch (DynamoSettingException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.InvalidSetting(ex));
+            }
+            try
+            {
+                TableNames.ValidatePrefix(TablePrefix);
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.InvalidTablePrefix(ex, TablePrefix));
+            }
+        }
+
+        /// <summary>The command's DynamoDB connection, made on first use; its credential and region sources go to the debug stream.</summary>
+        protected DynamoConnection Connection
+        {
+            get
+            {
+                if (connection is null)
+                {
+                    try
+                    {
+                        connection = DynamoClientFactory.Create(Settings());
+                    }
+                    catch (DynamoSettingException ex)
+                    {
+                        ThrowTerminatingError(ErrorRecords.InvalidSetting(ex));
+                    }
+                    catch (DynamoSetupException ex)
+                    {
+                        ThrowTerminatingError(ErrorRecords.FromSetup(ex));
+                    }
+                    WriteVerbose($"Using {connection!.Endpoint}.");
+                    WriteDebug(connection.CredentialSource);
+                    WriteDebug(connection.RegionSource);
+                }
+                return connection;
+            }
+        }
+
+        /// <summary>Runs core work off the pipeline thread; progress from <see cref="ProgressOnPipeline{T}"/> is handled meanwhile.</summary>
+        protected T Run<T>(Func<CancellationToken, Task<T>> work)
+        {
+            try
+            {
+                return pipelineThread.Run(() => work(Cancellation));
+            }
+            catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        /// <summary>Runs the work for every item at once; one item's failure does not stop the others.</summary>
+        protected IReadOnlyList<ItemOutcome<TItem, TResult>> RunForEach<TItem, TResult>(IEnumerable<TItem> items, Func<TItem, CancellationToken, Task<TResult>> work)
+        {
+            var list = items.ToList();
+            if (list.Count == 0)
+            {
+                return Array.Empty<ItemOutcome<TItem, TResult>>();
+            }
+            return Run(cancellationToken => Task.WhenAll(list.Select(async item =>
+            {
+                try
+                {
+                    return new ItemOutcome<TItem, TResult>(item, await work(item, cancellationToken).ConfigureAwait(false), null);
+                }
+                catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+                {
+                    return new ItemOutcome<TItem, TResult>(item, default, ex);
+                }
+            })));
+        }
+
+        /// <summary>A progress sink for the core whose handler runs on the pipeline thread, where writing to the host is allowed.</summary>
+        protected IProgress<T> ProgressOnPipeline<T>(Action<T> handler) => pipelineThread.Progress(handler);
+
+        protected override void StopProcessing() => stopping.Cancel();
+
+        public void Dispose()
+        {
+            connection?.Dispose();
+            connection = null;
+        }
+
+        private DynamoConnectionSettings Settings() => new DynamoConnectionSettings
+        {
+            EndpointUrl = EndpointUrl,
+            Region = Region,
+            ProfileName = ProfileName,
+            ProfileLocation = ProfileLocation is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(ProfileLocation),
+            AccessKey = AccessKey,
+            SecretKey = SecretKey,
+            SessionToken = SessionToken,
+        };
+    }
+}
