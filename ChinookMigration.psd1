@@ -13,10 +13,12 @@
         'Formats/Source.Format.ps1xml'
         'Formats/Items.Format.ps1xml'
         'Formats/Target.Format.ps1xml'
+        'Formats/Writing.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-ChinookSourceStats'
         'ConvertTo-ChinookItem'
+        'Export-ChinookToDynamo'
         'Get-ChinookTableDefinition'
         'New-ChinookDynamoTable'
         'Get-ChinookDynamoTable'

@@ -110,7 +110,67 @@ function Send-DynamoJson {
         'X-Amz-Date'    = [DateTime]::UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'")
         'Authorization' = 'AWS4-HMAC-SHA256 Credential=test/20240101/us-east-1/dynamodb/aws4_request, SignedHeaders=host;x-amz-date, Signature=0'
     }
-    Invoke-RestMethod -Method Post -Uri $EndpointUrl -Headers $headers -SkipHeaderValidation -ContentType 'application/x-amz-json-1.0' -Body $Json
+    # Invoke-RestMethod would turn ISO-8601 text into DateTime values; the items' times are text and stay text.
+    $response = Invoke-WebRequest -Method Post -Uri $EndpointUrl -Headers $headers -SkipHeaderValidation -ContentType 'application/x-amz-json-1.0' -Body $Json
+    # The content type (application/x-amz-json-1.0) is not one PowerShell decodes itself: it comes as bytes.
+    [Text.Encoding]::UTF8.GetString($response.RawContentStream.ToArray()) | ConvertFrom-Json -DateKind String
 }
 
+
+function Get-DynamoTableItem {
+    <# Every item of a table, read with Scan page by page (never one page only), as DynamoDB JSON objects. #>
+    param([Parameter(Mandatory)] [string] $EndpointUrl, [Parameter(Mandatory)] [string] $TableName)
+    $request = @{ TableName = $TableName; ConsistentRead = $true }
+    do {
+        $page = Send-DynamoJson -EndpointUrl $EndpointUrl -Operation Scan -Json ($request | ConvertTo-Json -Depth 10 -Compress)
+        $page.Items
+        $request.ExclusiveStartKey = $page.LastEvaluatedKey
+    } while ($page.LastEvaluatedKey)
+}
+
+function ConvertFrom-DynamoJsonValue {
+    <# A DynamoDB JSON attribute value as a plain value: S as string, N as decimal, L as array, M as hashtable. #>
+    param([Parameter(Mandatory)] $Value)
+    $kind = @($Value.PSObject.Properties.Name)[0]
+    $inner = $Value.$kind
+    switch ($kind) {
+        'S' { return [string]$inner }
+        'N' { return [decimal]::Parse($inner, [Globalization.CultureInfo]::InvariantCulture) }
+        'BOOL' { return [bool]$inner }
+        'L' { return , @($inner | ForEach-Object { ConvertFrom-DynamoJsonValue $_ }) }
+        'M' {
+            $map = @{}
+            foreach ($p in $inner.PSObject.Properties) { $map[$p.Name] = ConvertFrom-DynamoJsonValue $p.Value }
+            return $map
+        }
+        default { throw "Unexpected attribute value kind '$kind'." }
+    }
+}
+
+function Get-PlainValueDifference {
+    <# Where two plain values differ ('' when equal); numbers compare by value, text exactly (case-sensitive). #>
+    param($Expected, $Actual, [string] $Where = '')
+    if ($Expected -is [System.Collections.IDictionary] -or $Expected -is [System.Collections.Generic.IReadOnlyDictionary[string, object]]) {
+        $keys = @($Expected.Keys) + @($Actual.Keys) | Sort-Object -Unique
+        foreach ($k in $keys) {
+            $d = Get-PlainValueDifference $Expected[$k] $Actual[$k] "$Where.$k"
+            if ($d) { return $d }
+        }
+        return ''
+    }
+    if ($Expected -is [System.Collections.IList]) {
+        if ($Actual -isnot [System.Collections.IList] -or $Expected.Count -ne $Actual.Count) { return "$Where`: list of $($Expected.Count) vs $(@($Actual).Count)" }
+        for ($i = 0; $i -lt $Expected.Count; $i++) {
+            $d = Get-PlainValueDifference $Expected[$i] $Actual[$i] "$Where[$i]"
+            if ($d) { return $d }
+        }
+        return ''
+    }
+    if ($Expected -is [string] -or $Actual -is [string]) {
+        if (-not [string]::Equals($Expected, $Actual, [StringComparison]::Ordinal)) { return "$Where`: '$Expected' vs '$Actual'" }
+        return ''
+    }
+    if ([decimal]$Expected -ne [decimal]$Actual) { return "$Where`: $Expected vs $Actual" }
+    return ''
+}
 Export-ModuleMember -Function *

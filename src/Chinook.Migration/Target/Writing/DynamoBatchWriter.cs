@@ -37,7 +37,12 @@ namespace Chinook.Migration.Target.Writing
         private volatile bool _stopRequested;
 
         /// <param name="alreadyWritten">Items a resumed run skips: numbering continues after them.</param>
-        public DynamoBatchWriter(IAmazonDynamoDB client, BatchWriterOptions options, CancellationToken cancellation, long alreadyWritten = 0)
+        public DynamoBatchWriter(DynamoConnection connection, BatchWriterOptions options, CancellationToken cancellation, long alreadyWritten = 0)
+            : this(connection.Client, options, cancellation, alreadyWritten)
+        {
+        }
+
+        internal DynamoBatchWriter(IAmazonDynamoDB client, BatchWriterOptions options, CancellationToken cancellation, long alreadyWritten = 0)
         {
             options.Validate();
             _client = client;

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Amazon.DynamoDBv2.Model;
+using Chinook.Migration.Items;
 
 namespace Chinook.Migration.Target.Writing
 {
@@ -16,6 +17,10 @@ namespace Chinook.Migration.Target.Writing
             WriteUnits = writeUnits;
         }
 
+        /// <summary>A converted item on its way to the given table (its own TableName, or that name re-prefixed).</summary>
+        public static PendingWrite FromItem(ChinookItem item, string tableName) =>
+            new PendingWrite(tableName, item.PK, item.SK, ItemAttributeMapper.ToAttributeMap(item), item.SizeBytes, item.WriteUnits);
+
         public string TableName { get; }
         public string PartitionKey { get; }
         public string SortKey { get; }
@@ -23,7 +28,7 @@ namespace Chinook.Migration.Target.Writing
         public int SizeBytes { get; }
         public int WriteUnits { get; }
 
-        internal ItemKey Key => new ItemKey(TableName, PartitionKey, SortKey);
+        public ItemKey Key => new ItemKey(TableName, PartitionKey, SortKey);
 
         /// <summary>The item's place in the order it was added, numbered by the writer.</summary>
         internal long Sequence { get; set; }

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using Chinook.Migration.Source;
 using Chinook.Migration.Transform;
 using Chinook.Migration.Target;
+using Chinook.Migration.Target.Writing;
 
 namespace Chinook.PowerShell.Commands.Shared
 {
@@ -129,6 +130,32 @@ namespace Chinook.PowerShell.Commands.Shared
             new ItemNotFoundException($"Table '{tableName}' does not exist."),
             "TableNotFound", ErrorCategory.ObjectNotFound, tableName,
             "Create it with New-ChinookDynamoTable, or check the prefix, the region and the endpoint.");
+
+        /// <summary>One item the loader did not write; the target object is its key (TableName, PartitionKey, SortKey).</summary>
+        public static ErrorRecord ItemNotWritten(ItemNotWritten failure)
+        {
+            var (id, category, action) = failure.Reason switch
+            {
+                WriteFailureReason.TooLarge => ("ItemTooLarge", ErrorCategory.LimitsExceeded,
+                    "Shorten the item's text (DynamoDB items are limited to 400 KB), or leave the item out."),
+                WriteFailureReason.RetriesExhausted => ("ItemWriteRetriesExhausted", ErrorCategory.LimitsExceeded,
+                    "DynamoDB kept throttling or failing: run the same command again (with -Resume after -Path) or lower -MaxWriteUnitsPerSecond."),
+                WriteFailureReason.Cancelled => ("ItemWriteStopped", ErrorCategory.OperationStopped,
+                    "Run the same command again; writing an item twice leaves the table as writing it once."),
+                _ => ("ItemWriteRejected", ErrorCategory.InvalidOperation,
+                    "Check that the tables exist (New-ChinookDynamoTable) and that the credentials may call dynamodb:BatchWriteItem."),
+            };
+            var exception = new InvalidOperationException($"{failure.Item.Key} was not written: {failure.Message}", failure.Exception);
+            return Create(exception, id, category, failure.Item.Key, action);
+        }
+
+        public static ErrorRecord ItemTableMismatch(ArgumentException ex, string tableName) => Create(
+            ex, "ItemTableMismatch", ErrorCategory.InvalidArgument, tableName,
+            "Convert with the same -TablePrefix you export with, or leave -TablePrefix off Export-ChinookToDynamo.");
+
+        public static ErrorRecord CheckpointUnusable(Exception ex, string path) => Create(
+            ex, "CheckpointUnusable", ErrorCategory.InvalidData, path,
+            "Give another -CheckpointPath, or delete the file to start over (writing items again is harmless).");
 
         public static ErrorRecord Create(Exception exception, string errorId, ErrorCategory category, object? target, string recommendedAction)
         {
