@@ -349,7 +349,7 @@ function Get-DelayedEndpoint {
     if ($script:proxy) { return $script:proxy.EndpointUrl }
     if (-not (Test-Path $faultProxyModule)) { throw 'the delay proxy (tools/FaultProxy) is not in this checkout' }
     Import-Module $faultProxyModule -Force
-    $script:proxy = Start-FaultProxy -Upstream $script:endpoint -DelayMs $DelayMs
+    $script:proxy = Start-FaultProxy -UpstreamUrl $script:endpoint -DelayMilliseconds $DelayMs
     $results.Processes.Add([ordered]@{ Name = 'FaultProxy'; ProcessId = $script:proxy.ProcessId })
     return $script:proxy.EndpointUrl
 }
