@@ -89,7 +89,7 @@ namespace Chinook.PowerShell.Commands
                 foreach (var item in InputObject!)
                 {
                     var table = TargetTable(item.TableName);
-                    if (table != null)
+                    if (table != null && !pipelineSession.Aborted)
                     {
                         pipelineSession.Add(item, table);
                     }
@@ -226,6 +226,10 @@ namespace Chinook.PowerShell.Commands
                 }
                 var item = output.Item!;
                 session.Add(item, item.TableName);
+                if (session.Aborted)
+                {
+                    break;
+                }
                 if (session.Started && DateTime.UtcNow - lastSave > CheckpointInterval)
                 {
                     checkpoint.Save(session.SettledThrough);

@@ -135,6 +135,19 @@ namespace Chinook.Migration.Target.Writing
 
         public IReadOnlyList<TableWriteResult> Results() => _tally.Snapshot(Stopped, whatIf: false);
 
+        /// <summary>Why the writer gave up on its own (the server could not be reached), or null.</summary>
+        public string? AbortReason { get; private set; }
+
+        private void Abort(string reason)
+        {
+            lock (_tally)
+            {
+                AbortReason ??= reason;
+            }
+            _cancellation.Cancel();
+            _batches.Writer.TryComplete();
+        }
+
         private void Dispatch(IReadOnlyList<PendingWrite> batch)
         {
             var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -210,6 +223,11 @@ namespace Chinook.Migration.Target.Writing
                 {
                     Fail(pending, WriteFailureReason.RetriesExhausted,
                         $"Not written after {calls} attempts: {lastError?.Message ?? "DynamoDB left it unprocessed each time"}.", lastError);
+                    if (lastError != null && RetryPolicy.IsUnreachable(lastError))
+                    {
+                        // The server is gone, not busy: every other batch would wait out its retries too.
+                        Abort($"DynamoDB did not answer after {calls} attempts ({lastError.Message})");
+                    }
                     break;
                 }
                 if (calls > 0)

@@ -33,6 +33,19 @@ namespace Chinook.Migration.Target.Writing
             return TimeSpan.FromMilliseconds(bound * fraction);
         }
 
+        /// <summary>A failure to reach the server at all (refused, reset, unresolvable), rather than an answer.</summary>
+        public static bool IsUnreachable(Exception exception)
+        {
+            for (var e = exception; e != null; e = e.InnerException)
+            {
+                if (e is System.Net.Sockets.SocketException || e is HttpRequestException)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         public static bool IsTransient(Exception exception, CancellationToken cancellation)
         {
             switch (exception)

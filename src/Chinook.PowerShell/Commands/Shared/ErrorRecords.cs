@@ -149,6 +149,21 @@ namespace Chinook.PowerShell.Commands.Shared
             return Create(exception, id, category, failure.Item.Key, action);
         }
 
+        /// <summary>The one error for a run the writer gave up on; the items not written are in the results' FailedKeys.</summary>
+        public static ErrorRecord WriterAborted(string reason, IReadOnlyList<TableWriteResult> results)
+        {
+            long written = 0, failed = 0;
+            foreach (var table in results)
+            {
+                written += table.ItemsWritten;
+                failed += table.Failed;
+            }
+            return Create(new InvalidOperationException(
+                    $"{reason}. Stopped after writing {written:N0} items; {failed:N0} items in flight were not written (see FailedKeys in the results)."),
+                "DynamoUnreachable", ErrorCategory.ConnectionError, null,
+                "Check that the endpoint or region is reachable, then run the same command again (with -Resume after -Path): writing an item twice is harmless.");
+        }
+
         public static ErrorRecord ItemTableMismatch(ArgumentException ex, string tableName) => Create(
             ex, "ItemTableMismatch", ErrorCategory.InvalidArgument, tableName,
             "Convert with the same -TablePrefix you export with, or leave -TablePrefix off Export-ChinookToDynamo.");

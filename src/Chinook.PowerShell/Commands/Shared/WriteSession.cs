@@ -45,6 +45,9 @@ namespace Chinook.PowerShell.Commands.Shared
 
         public bool Started => writer != null;
 
+        /// <summary>The writer gave up (the server could not be reached): feeding it more is pointless.</summary>
+        public bool Aborted => writer?.AbortReason != null;
+
         public void Add(ChinookItem item, string tableName)
         {
             var write = PendingWrite.FromItem(item, tableName);
@@ -75,6 +78,10 @@ namespace Chinook.PowerShell.Commands.Shared
                 }
                 Report(final: true);
                 results.AddRange(writer.Results());
+                if (writer.AbortReason is string reason)
+                {
+                    cmdlet.WriteError(ErrorRecords.WriterAborted(reason, results));
+                }
             }
             if (anyPlanned)
             {
@@ -121,7 +128,7 @@ namespace Chinook.PowerShell.Commands.Shared
                             $"Batch {batch.BatchNumber}: wrote {string.Join(", ", batch.WrittenPerTable.Select(t => $"{t.Value} to {t.Key}"))}, " +
                             $"{batch.WriteUnits} write units, {batch.Calls} call(s), {batch.Duration.TotalMilliseconds:N0} ms.");
                         break;
-                    case ItemNotWritten failure:
+                    case ItemNotWritten failure when failure.Reason != WriteFailureReason.Cancelled:
                         cmdlet.WriteError(ErrorRecords.ItemNotWritten(failure));
                         break;
                 }
