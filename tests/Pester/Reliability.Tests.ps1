@@ -45,7 +45,7 @@ Describe 'Export-ChinookToDynamo interrupted' {
             New-ChinookDynamoTable -EndpointUrl $server.EndpointUrl | Out-Null
             $checkpoint = Join-Path $Scratch 'killed.json'
             # A slow, steady rate, so the server dies in the middle of the export.
-            $run = Start-Export @{ Path = $Shipped; EndpointUrl = $server.EndpointUrl; CheckpointPath = $checkpoint; MaxWriteUnitsPerSecond = 2000; MaxAttempts = 4 }
+            $run = Start-Export @{ Path = $Shipped; EndpointUrl = $server.EndpointUrl; CheckpointPath = $checkpoint; MaxWriteUnitsPerSecond = 600; MaxAttempts = 4 }
             Wait-Checkpoint $checkpoint -AtLeast 200 | Out-Null
             $server | Stop-LocalDynamo
             $results = $run.Shell.EndInvoke($run.Handle)
