@@ -13,6 +13,7 @@
         'Formats/Source.Format.ps1xml'
         'Formats/Items.Format.ps1xml'
         'Formats/Target.Format.ps1xml'
+        'Formats/Access.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-ChinookSourceStats'
@@ -21,6 +22,11 @@
         'New-ChinookDynamoTable'
         'Get-ChinookDynamoTable'
         'Remove-ChinookDynamoTable'
+        'Get-ChinookArtistCatalog'
+        'Find-ChinookTrack'
+        'Get-ChinookCustomerOrder'
+        'Get-ChinookPlaylist'
+        'Get-ChinookEmployee'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
