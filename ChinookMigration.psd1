@@ -14,6 +14,7 @@
         'Formats/Items.Format.ps1xml'
         'Formats/Target.Format.ps1xml'
         'Formats/Writing.Format.ps1xml'
+        'Formats/Access.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-ChinookSourceStats'
@@ -23,6 +24,11 @@
         'New-ChinookDynamoTable'
         'Get-ChinookDynamoTable'
         'Remove-ChinookDynamoTable'
+        'Get-ChinookArtistCatalog'
+        'Find-ChinookTrack'
+        'Get-ChinookCustomerOrder'
+        'Get-ChinookPlaylist'
+        'Get-ChinookEmployee'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -37,24 +37,58 @@ function Invoke-FreshPwsh {
     & dotnet $pwsh -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1
 }
 
-function Invoke-Sqlite {
-    <# Changes a scratch database (never the shipped one) through the module's own SQLite, loaded in a child pwsh. #>
-    param([Parameter(Mandatory)] [string] $Path, [Parameter(Mandatory)] [string] $Sql)
+function Get-SqliteScriptPreamble {
+    <# The lines a child pwsh needs to open a database with the module's own SQLite: $c is the open connection. #>
+    param([Parameter(Mandatory)] [string] $Path, [switch] $ReadOnly)
     $deps = Join-Path (Split-Path (Get-ChinookTestModulePath)) 'deps'
     $arch = if ([System.Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture -eq 'Arm64') { 'arm64' } else { 'x64' }
     $native = if ($IsWindows) { "win-$arch/native/e_sqlite3.dll" } elseif ($IsMacOS) { "osx-$arch/native/libe_sqlite3.dylib" } else { "linux-$arch/native/libe_sqlite3.so" }
-    $script = @"
+    $mode = if ($ReadOnly) { ';Mode=ReadOnly' } else { '' }
+    return @"
 `$ErrorActionPreference = 'Stop'
 Add-Type -Path '$deps/SQLitePCLRaw.core.dll','$deps/SQLitePCLRaw.provider.e_sqlite3.dll','$deps/SQLitePCLRaw.batteries_v2.dll','$deps/Microsoft.Data.Sqlite.dll'
 [System.Runtime.InteropServices.NativeLibrary]::SetDllImportResolver([SQLitePCL.SQLite3Provider_e_sqlite3].Assembly, { param(`$n) [System.Runtime.InteropServices.NativeLibrary]::Load('$deps/runtimes/$native') })
-`$c = [Microsoft.Data.Sqlite.SqliteConnection]::new('Data Source=$Path;Pooling=False;Foreign Keys=False')
-`$c.Open(); `$cmd = `$c.CreateCommand(); `$cmd.CommandText = @'
+`$c = [Microsoft.Data.Sqlite.SqliteConnection]::new('Data Source=$Path;Pooling=False;Foreign Keys=False$mode')
+`$c.Open()
+"@
+}
+
+function Invoke-Sqlite {
+    <# Changes a scratch database (never the shipped one) through the module's own SQLite, loaded in a child pwsh. #>
+    param([Parameter(Mandatory)] [string] $Path, [Parameter(Mandatory)] [string] $Sql)
+    $script = (Get-SqliteScriptPreamble -Path $Path) + @"
+
+`$cmd = `$c.CreateCommand(); `$cmd.CommandText = @'
 $Sql
 '@
 [void]`$cmd.ExecuteNonQuery(); `$c.Close()
 "@
     $output = Invoke-FreshPwsh $script
     if ($LASTEXITCODE -ne 0) { throw "SQL against $Path failed: $output" }
+}
+
+function Invoke-SqliteQuery {
+    <# Reads rows from a database, opened read-only by the module's own SQLite in a child pwsh, as objects with one property per column. #>
+    param([Parameter(Mandatory)] [string] $Sql, [string] $Path = (Get-ShippedDatabasePath))
+    $script = (Get-SqliteScriptPreamble -Path $Path -ReadOnly) + @"
+
+`$cmd = `$c.CreateCommand(); `$cmd.CommandText = @'
+$Sql
+'@
+`$reader = `$cmd.ExecuteReader()
+`$rows = [System.Collections.Generic.List[object]]::new()
+while (`$reader.Read()) {
+    `$row = [ordered]@{}
+    for (`$i = 0; `$i -lt `$reader.FieldCount; `$i++) { `$row[`$reader.GetName(`$i)] = if (`$reader.IsDBNull(`$i)) { `$null } else { `$reader.GetValue(`$i) } }
+    `$rows.Add([pscustomobject]`$row)
+}
+`$c.Close()
+'<<rows>>' + (ConvertTo-Json -InputObject `$rows.ToArray() -Depth 3 -Compress)
+"@
+    $output = Invoke-FreshPwsh $script
+    if ($LASTEXITCODE -ne 0) { throw "SQL against $Path failed: $output" }
+    $json = ($output | Where-Object { "$_".StartsWith('<<rows>>') } | Select-Object -Last 1).Substring(8)
+    ConvertFrom-Json -InputObject $json | ForEach-Object { $_ }
 }
 
 function New-TestTablePrefix {
@@ -173,4 +207,56 @@ function Get-PlainValueDifference {
     if ([decimal]$Expected -ne [decimal]$Actual) { return "$Where`: $Expected vs $Actual" }
     return ''
 }
+function ConvertTo-DynamoAttributeValue {
+    <# A ChinookItem attribute value (string, long, decimal, bool, list, map) in DynamoDB's JSON shape. #>
+    param($Value)
+    if ($Value -is [string]) { return @{ S = $Value } }
+    if ($Value -is [bool]) { return @{ BOOL = $Value } }
+    if ($Value -is [long] -or $Value -is [int] -or $Value -is [decimal]) { return @{ N = $Value.ToString([cultureinfo]::InvariantCulture) } }
+    if ($Value -is [System.Collections.IDictionary]) {
+        $map = @{}
+        foreach ($key in $Value.Keys) { $map[$key] = ConvertTo-DynamoAttributeValue $Value[$key] }
+        return @{ M = $map }
+    }
+    if ($Value -is [System.Collections.IList]) {
+        return @{ L = @(foreach ($element in $Value) { ConvertTo-DynamoAttributeValue $element }) }
+    }
+    throw "Cannot write a $($Value.GetType()) as a DynamoDB value."
+}
+
+function Write-TestItem {
+    <#
+    Loads ConvertTo-ChinookItem output into the local DynamoDB with BatchWriteItem (25 items a request, unprocessed
+    items sent again), for hand-made items that are no ChinookItem (the module's loader takes only those).
+    #>
+    param([Parameter(Mandatory)] [string] $EndpointUrl, [Parameter(Mandatory, ValueFromPipeline)] $Item)
+    begin { $batch = [System.Collections.Generic.List[object]]::new() }
+    process {
+        $batch.Add($Item)
+        if ($batch.Count -eq 25) { Send-TestItemBatch $EndpointUrl $batch; $batch.Clear() }
+    }
+    end { if ($batch.Count -gt 0) { Send-TestItemBatch $EndpointUrl $batch } }
+}
+
+function Send-TestItemBatch {
+    param([string] $EndpointUrl, $Items)
+    $requests = @{}
+    foreach ($item in $Items) {
+        $map = @{ PK = @{ S = $item.PK }; SK = @{ S = $item.SK } }
+        foreach ($attribute in $item.Attributes.GetEnumerator()) { $map[$attribute.Key] = ConvertTo-DynamoAttributeValue $attribute.Value }
+        if (-not $requests.ContainsKey($item.TableName)) { $requests[$item.TableName] = [System.Collections.Generic.List[object]]::new() }
+        $requests[$item.TableName].Add(@{ PutRequest = @{ Item = $map } })
+    }
+    for ($attempt = 1; $requests.Count -gt 0; $attempt++) {
+        if ($attempt -gt 10) { throw 'BatchWriteItem left items unprocessed ten times.' }
+        $body = ConvertTo-Json -InputObject @{ RequestItems = $requests } -Depth 100 -Compress
+        $answer = Send-DynamoJson -EndpointUrl $EndpointUrl -Operation BatchWriteItem -Json $body
+        $requests = @{}
+        if ($answer.UnprocessedItems) {
+            foreach ($table in $answer.UnprocessedItems.PSObject.Properties) { $requests[$table.Name] = $table.Value }
+            Start-Sleep -Milliseconds (50 * $attempt)
+        }
+    }
+}
+
 Export-ModuleMember -Function *

@@ -171,6 +171,16 @@ namespace Chinook.PowerShell.Commands.Shared
         public static ErrorRecord CheckpointUnusable(Exception ex, string path) => Create(
             ex, "CheckpointUnusable", ErrorCategory.InvalidData, path,
             "Give another -CheckpointPath, or delete the file to start over (writing items again is harmless).");
+        /// <summary>An access-pattern lookup that found nothing: ArtistNotFound, TrackNotFound, CustomerNotFound, PlaylistNotFound, EmployeeNotFound.</summary>
+        public static ErrorRecord AccessNotFound(string what, string lookup, object target, string tableName) => Create(
+            new ItemNotFoundException($"No {what.ToLowerInvariant()} with {lookup} in table '{tableName}'."),
+            what + "NotFound", ErrorCategory.ObjectNotFound, target,
+            "Check the value (names are exact and case-sensitive), -TablePrefix, -Region and -EndpointUrl, and that the table has been loaded.");
+
+        /// <summary>An item that lacks what the migration writes into it, so the answer cannot be given.</summary>
+        public static ErrorRecord UnexpectedItem(System.IO.InvalidDataException ex, object target) => Create(
+            ex, "UnexpectedItem", ErrorCategory.InvalidData, target,
+            "The table holds an item the migration did not write: check it with Test-ChinookMigration, or load the table again.");
 
         public static ErrorRecord Create(Exception exception, string errorId, ErrorCategory category, object? target, string recommendedAction)
         {
