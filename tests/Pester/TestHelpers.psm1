@@ -226,7 +226,7 @@ function ConvertTo-DynamoAttributeValue {
 
 function Write-TestItem {
     <#
-    Loads ConvertTo-ChinookItem output into the local DynamoDB with BatchWriteItem (25 items a request, unprocessed
+    Loads items shaped like ChinookItem into the local DynamoDB with BatchWriteItem (25 items a request, unprocessed
     items sent again), for hand-made items that are no ChinookItem (the module's loader takes only those).
     #>
     param([Parameter(Mandatory)] [string] $EndpointUrl, [Parameter(Mandatory, ValueFromPipeline)] $Item)
