@@ -37,13 +37,13 @@ function Invoke-FreshPwsh {
     & dotnet $pwsh -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1
 }
 
-function Invoke-Sqlite {
-    <# Changes a scratch database (never the shipped one) through the module's own SQLite, loaded in a child pwsh. #>
-    param([Parameter(Mandatory)] [string] $Path, [Parameter(Mandatory)] [string] $Sql)
+function Get-SqliteScript {
+    <# A script for a child pwsh that runs SQL on a scratch database through the module's own SQLite. #>
+    param([Parameter(Mandatory)] [string] $Path, [Parameter(Mandatory)] [string] $Sql, [string] $Then = '')
     $deps = Join-Path (Split-Path (Get-ChinookTestModulePath)) 'deps'
     $arch = if ([System.Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture -eq 'Arm64') { 'arm64' } else { 'x64' }
     $native = if ($IsWindows) { "win-$arch/native/e_sqlite3.dll" } elseif ($IsMacOS) { "osx-$arch/native/libe_sqlite3.dylib" } else { "linux-$arch/native/libe_sqlite3.so" }
-    $script = @"
+    return @"
 `$ErrorActionPreference = 'Stop'
 Add-Type -Path '$deps/SQLitePCLRaw.core.dll','$deps/SQLitePCLRaw.provider.e_sqlite3.dll','$deps/SQLitePCLRaw.batteries_v2.dll','$deps/Microsoft.Data.Sqlite.dll'
 [System.Runtime.InteropServices.NativeLibrary]::SetDllImportResolver([SQLitePCL.SQLite3Provider_e_sqlite3].Assembly, { param(`$n) [System.Runtime.InteropServices.NativeLibrary]::Load('$deps/runtimes/$native') })
@@ -51,10 +51,35 @@ Add-Type -Path '$deps/SQLitePCLRaw.core.dll','$deps/SQLitePCLRaw.provider.e_sqli
 `$c.Open(); `$cmd = `$c.CreateCommand(); `$cmd.CommandText = @'
 $Sql
 '@
-[void]`$cmd.ExecuteNonQuery(); `$c.Close()
+[void]`$cmd.ExecuteNonQuery()
+$Then
+`$c.Close()
 "@
-    $output = Invoke-FreshPwsh $script
+}
+
+function Invoke-Sqlite {
+    <# Changes a scratch database (never the shipped one) through the module's own SQLite, loaded in a child pwsh. #>
+    param([Parameter(Mandatory)] [string] $Path, [Parameter(Mandatory)] [string] $Sql)
+    $output = Invoke-FreshPwsh (Get-SqliteScript -Path $Path -Sql $Sql)
     if ($LASTEXITCODE -ne 0) { throw "SQL against $Path failed: $output" }
+}
+
+function Start-SqliteWriteLock {
+    <#
+    Holds an exclusive write lock on a scratch database from another process, as a writer in the middle of a
+    transaction does, until the returned process is stopped or the seconds run out; returns once the lock is held.
+    #>
+    param([Parameter(Mandatory)] [string] $Path, [int] $Seconds = 30)
+    $marker = "$Path.locked"
+    $script = Get-SqliteScript -Path $Path -Sql 'BEGIN EXCLUSIVE; UPDATE Genre SET Name = Name;' -Then "Set-Content '$marker' 'locked'; Start-Sleep -Seconds $Seconds"
+    $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script))
+    $process = Start-Process -FilePath dotnet -ArgumentList (Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-EncodedCommand', $encoded -PassThru
+    $deadline = [DateTime]::UtcNow.AddSeconds(30)
+    while (-not (Test-Path $marker)) {
+        if ($process.HasExited -or [DateTime]::UtcNow -gt $deadline) { throw "The lock on $Path was not taken." }
+        Start-Sleep -Milliseconds 100
+    }
+    return $process
 }
 
 function New-TestTablePrefix {
