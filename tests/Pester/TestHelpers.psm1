@@ -91,6 +91,30 @@ while (`$reader.Read()) {
     ConvertFrom-Json -InputObject $json | ForEach-Object { $_ }
 }
 
+function Start-SqliteWriteLock {
+    <#
+    Holds an exclusive write lock on a scratch database from another process, as a writer in the middle of a
+    transaction does, until the returned process is stopped or the seconds run out; returns once the lock is held.
+    #>
+    param([Parameter(Mandatory)] [string] $Path, [int] $Seconds = 30)
+    $marker = "$Path.locked"
+    $script = (Get-SqliteScriptPreamble -Path $Path) + @"
+
+`$cmd = `$c.CreateCommand(); `$cmd.CommandText = 'BEGIN EXCLUSIVE; UPDATE Genre SET Name = Name;'
+[void]`$cmd.ExecuteNonQuery()
+Set-Content '$marker' 'locked'
+Start-Sleep -Seconds $Seconds
+"@
+    $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script))
+    $process = Start-Process -FilePath dotnet -ArgumentList (Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-EncodedCommand', $encoded -PassThru
+    $deadline = [DateTime]::UtcNow.AddSeconds(30)
+    while (-not (Test-Path $marker)) {
+        if ($process.HasExited -or [DateTime]::UtcNow -gt $deadline) { throw "The lock on $Path was not taken." }
+        Start-Sleep -Milliseconds 100
+    }
+    return $process
+}
+
 function New-TestTablePrefix {
     <# A table prefix of its own for each test, so tests sharing one local DynamoDB never see each other's tables. #>
     return 't' + [guid]::NewGuid().ToString('N').Substring(0, 10) + '-'

@@ -182,6 +182,12 @@ namespace Chinook.PowerShell.Commands
                 {
                     // Ctrl+C: PowerShell is stopping the pipeline; the checkpoint below keeps what was written.
                 }
+                catch (SourceDatabaseException ex)
+                {
+                    // The source failed part-way (a damaged page, a lock): what was read so far is still written.
+                    WriteError(ErrorRecords.FromSource(ex));
+                    WriteObject(session.Finish(), enumerateCollection: true);
+                }
                 finally
                 {
                     if (session.Started)
