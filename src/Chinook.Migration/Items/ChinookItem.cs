@@ -11,7 +11,8 @@ namespace Chinook.Migration.Items
     /// Attribute values are string, long, decimal (exact: money never goes through binary floating point),
     /// bool, <see cref="List{T}"/> of values and <see cref="Dictionary{TKey,TValue}"/> of values. A null is
     /// never stored: a null attribute is left out, as DynamoDB items are sparse. The item is immutable: the
-    /// constructor copies what it is given.
+    /// constructor copies what it is given (only the conversion, whose drafts give their values away, has
+    /// them checked and taken over instead: see <see cref="FromGivenValues"/>).
     /// </remarks>
     public sealed class ChinookItem
     {
@@ -24,11 +25,16 @@ namespace Chinook.Migration.Items
         /// <param name="tableName">The target table's name, environment prefix included.</param>
         /// <param name="attributes">Every attribute but PK and SK; EntityType among them.</param>
         public ChinookItem(string tableName, string partitionKey, string sortKey, IEnumerable<KeyValuePair<string, object?>> attributes)
+            : this(tableName, partitionKey, sortKey, attributes, givenAway: false)
+        {
+        }
+
+        private ChinookItem(string tableName, string partitionKey, string sortKey, IEnumerable<KeyValuePair<string, object?>> attributes, bool givenAway)
         {
             TableName = RequireText(tableName, nameof(tableName));
             PK = RequireText(partitionKey, nameof(partitionKey));
             SK = RequireText(sortKey, nameof(sortKey));
-            this.attributes = new Dictionary<string, object?>(StringComparer.Ordinal);
+            this.attributes = new Dictionary<string, object?>(attributes is IReadOnlyCollection<KeyValuePair<string, object?>> given ? given.Count : 0, StringComparer.Ordinal);
             foreach (var attribute in attributes)
             {
                 if (attribute.Key == PartitionKeyName || attribute.Key == SortKeyName)
@@ -37,13 +43,21 @@ namespace Chinook.Migration.Items
                 }
                 if (attribute.Value is not null)
                 {
-                    this.attributes.Add(attribute.Key, PlainValue.Copy(attribute.Value, attribute.Key));
+                    this.attributes.Add(attribute.Key, givenAway ? PlainValue.TakeOver(attribute.Value, attribute.Key) : PlainValue.Copy(attribute.Value, attribute.Key));
                 }
             }
             EntityType = this.attributes.TryGetValue(EntityTypeName, out var entityType) && entityType is string text ? text : string.Empty;
             SizeBytes = ItemSize.Of(PK, SK, this.attributes);
             WriteUnits = ItemLimits.WriteUnits(SizeBytes);
         }
+
+        /// <summary>
+        /// An item made from values the caller gives away and never changes again (the conversion's drafts): the
+        /// lists and maps are checked and taken over instead of copied. The top-level attributes are still
+        /// copied, as the caller's collection holds the nulls an item leaves out.
+        /// </summary>
+        internal static ChinookItem FromGivenValues(string tableName, string partitionKey, string sortKey, IEnumerable<KeyValuePair<string, object?>> attributes) =>
+            new ChinookItem(tableName, partitionKey, sortKey, attributes, givenAway: true);
 
         public string TableName { get; }
         public string PK { get; }

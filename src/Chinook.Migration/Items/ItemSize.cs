@@ -67,6 +67,31 @@ namespace Chinook.Migration.Items
             }
         }
 
+        /// <summary>A whole number's size, the same as <see cref="Number(decimal)"/> gives, counted without writing its digits out.</summary>
+        public static int Number(long number)
+        {
+            if (number == 0)
+            {
+                return 1;
+            }
+            // long.MinValue has no positive long, so the magnitude is taken as an unsigned number.
+            var magnitude = number < 0 ? (ulong)(-(number + 1)) + 1 : (ulong)number;
+            var lowest = 0;
+            while (magnitude % 10 == 0)
+            {
+                magnitude /= 10;
+                lowest++;
+            }
+            var highest = lowest;
+            while (magnitude >= 10)
+            {
+                magnitude /= 10;
+                highest++;
+            }
+            var pairs = FloorHalf(highest) - FloorHalf(lowest) + 1;
+            return 1 + pairs + (number < 0 ? 1 : 0);
+        }
+
         public static int Number(decimal number)
         {
             var digits = Math.Abs(number).ToString(CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using Microsoft.Data.Sqlite;
 
@@ -15,6 +16,7 @@ namespace Chinook.Migration.Source
         private readonly SqliteCommand command;
         private readonly SqliteDataReader reader;
         private readonly Dictionary<string, int> ordinals;
+        private readonly List<TableOrdinals> tableOrdinals = new List<TableOrdinals>();
         private readonly List<string> roundedColumns = new List<string>();
         private readonly Action<long>? onRowRead;
 
@@ -53,10 +55,11 @@ namespace Chinook.Migration.Source
         /// <summary>Every column of <paramref name="table"/> selected with <see cref="Columns"/>, nulls included.</summary>
         public Dictionary<string, object?> Row(SourceTable table, string alias)
         {
+            var columnOrdinals = OrdinalsOf(table, alias).Columns;
             var values = new Dictionary<string, object?>(table.Columns.Count, StringComparer.Ordinal);
-            foreach (var column in table.Columns)
+            for (var i = 0; i < columnOrdinals.Length; i++)
             {
-                values[column.Name] = Value(table, alias, column);
+                values[table.Columns[i].Name] = Value(table, alias, table.Columns[i], columnOrdinals[i]);
             }
             return values;
         }
@@ -64,42 +67,59 @@ namespace Chinook.Migration.Source
         /// <summary>True when the labelled column is NULL, as an outer join gives where nothing matched.</summary>
         public bool IsNull(string label) => reader.IsDBNull(ordinals[label]);
 
-        /// <summary>The row's primary key for messages, e.g. "TrackId=5"; never throws.</summary>
-        public string RowKey(SourceTable table, string alias) =>
-            string.Join(", ", table.PrimaryKey.Select(c => $"{c}={Describe(ordinals[alias + "." + c])}"));
+        /// <summary>The row's primary key for messages, e.g. "TrackId=5", of a table selected with <see cref="Columns"/>; never throws on a bad value.</summary>
+        public string RowKey(SourceTable table, string alias)
+        {
+            var keyOrdinals = OrdinalsOf(table, alias).PrimaryKey;
+            var parts = new string[keyOrdinals.Length];
+            for (var i = 0; i < keyOrdinals.Length; i++)
+            {
+                parts[i] = table.PrimaryKey[i] + "=" + Describe(keyOrdinals[i]);
+            }
+            return string.Join(", ", parts);
+        }
 
         /// <summary>A whole number copied from another table; null when it is missing or not a whole number.</summary>
-        public long? CopiedInteger(string label)
-        {
-            var ordinal = ordinals[label];
-            return !reader.IsDBNull(ordinal) && reader.GetFieldType(ordinal) == typeof(long) ? reader.GetInt64(ordinal) : (long?)null;
-        }
+        public long? CopiedInteger(string label) => reader.GetValue(ordinals[label]) is long number ? number : (long?)null;
 
         /// <summary>Text copied from another table; null when it is missing.</summary>
         public string? CopiedText(string label)
         {
             var ordinal = ordinals[label];
-            return reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+            var value = reader.GetValue(ordinal);
+            return value is DBNull ? null : Text(ordinal, value);
         }
 
-        private object? Value(SourceTable table, string alias, SourceColumn column)
+        /// <summary>The labelled column as a key to group rows by: equal when <see cref="CopiedText"/> would give equal text.</summary>
+        public GroupKey CopiedGroupKey(string label)
         {
-            var ordinal = ordinals[alias + "." + column.Name];
-            if (reader.IsDBNull(ordinal))
+            var ordinal = ordinals[label];
+            return reader.GetValue(ordinal) switch
+            {
+                long number => GroupKey.Of(number),
+                DBNull _ => GroupKey.Of(null),
+                var value => GroupKey.Of(Text(ordinal, value)),
+            };
+        }
+
+        // One GetValue per value: SQLite's storage class decides, as IsDBNull, GetFieldType and GetInt64 would, in one call instead of three.
+        private object? Value(SourceTable table, string alias, SourceColumn column, int ordinal)
+        {
+            var value = reader.GetValue(ordinal);
+            if (value is DBNull)
             {
                 return column.Nullable ? null : throw Invalid(table, alias, column, "is NULL, but the column is NOT NULL.");
             }
-            var type = reader.GetFieldType(ordinal);
-            if (type == typeof(byte[]))
+            if (value is byte[])
             {
                 throw Invalid(table, alias, column, "holds binary data.");
             }
             switch (column.Kind)
             {
                 case ColumnKind.Integer:
-                    return type == typeof(long) ? reader.GetInt64(ordinal) : throw Invalid(table, alias, column, $"holds '{reader.GetString(ordinal)}', which is not a whole number.");
+                    return value is long ? value : throw Invalid(table, alias, column, $"holds '{reader.GetString(ordinal)}', which is not a whole number.");
                 case ColumnKind.Money:
-                    var money = reader.GetString(ordinal);
+                    var money = Text(ordinal, value);
                     if (!SourceValues.TryParseMoney(money, out var amount, out var rounded))
                     {
                         throw Invalid(table, alias, column, $"holds '{money}', which is not an amount of money.");
@@ -110,25 +130,75 @@ namespace Chinook.Migration.Source
                     }
                     return amount;
                 case ColumnKind.DateTime:
-                    var text = reader.GetString(ordinal);
+                    var text = Text(ordinal, value);
                     return SourceValues.TryParseDateTime(text, out var utc)
                         ? SourceValues.FormatDateTime(utc)
                         : throw Invalid(table, alias, column, $"holds '{text}', which is not a date and time.");
                 default:
-                    return reader.GetString(ordinal);
+                    return Text(ordinal, value);
             }
         }
+
+        /// <summary>A value as text: SQLite's own text of a number where a column holds one.</summary>
+        private string Text(int ordinal, object value) => value as string ?? reader.GetString(ordinal);
 
         private InvalidSourceValueException Invalid(SourceTable table, string alias, SourceColumn column, string message) =>
             new InvalidSourceValueException(table.Name, RowKey(table, alias), column.Name, message);
 
-        private string Describe(int ordinal) =>
-            reader.IsDBNull(ordinal) ? "NULL" : reader.GetFieldType(ordinal) == typeof(byte[]) ? "(binary)" : reader.GetString(ordinal);
+        // A whole number is formatted here rather than converted to text by SQLite: the same digits, less work.
+        private string Describe(int ordinal) => reader.GetValue(ordinal) switch
+        {
+            DBNull _ => "NULL",
+            long number => number.ToString(CultureInfo.InvariantCulture),
+            byte[] _ => "(binary)",
+            var value => Text(ordinal, value),
+        };
+
+        // Every row of a step reads the same table columns: their ordinals are looked up once per cursor, not per value.
+        private TableOrdinals OrdinalsOf(SourceTable table, string alias)
+        {
+            foreach (var known in tableOrdinals)
+            {
+                if (known.Table == table && known.Alias == alias)
+                {
+                    return known;
+                }
+            }
+            return LookUpOrdinals(table, alias);
+        }
+
+        private TableOrdinals LookUpOrdinals(SourceTable table, string alias)
+        {
+            int Ordinal(string column) => ordinals[alias + "." + column];
+            var added = new TableOrdinals(table, alias, table.Columns.Select(c => Ordinal(c.Name)).ToArray(), table.PrimaryKey.Select(Ordinal).ToArray());
+            tableOrdinals.Add(added);
+            return added;
+        }
 
         public void Dispose()
         {
             reader.Dispose();
             command.Dispose();
+        }
+
+        private sealed class TableOrdinals
+        {
+            public TableOrdinals(SourceTable table, string alias, int[] columns, int[] primaryKey)
+            {
+                Table = table;
+                Alias = alias;
+                Columns = columns;
+                PrimaryKey = primaryKey;
+            }
+
+            public SourceTable Table { get; }
+            public string Alias { get; }
+
+            /// <summary>In the order of <see cref="SourceTable.Columns"/>.</summary>
+            public int[] Columns { get; }
+
+            /// <summary>In the order of <see cref="SourceTable.PrimaryKey"/>.</summary>
+            public int[] PrimaryKey { get; }
         }
     }
 }

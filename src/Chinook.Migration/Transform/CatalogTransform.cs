@@ -73,17 +73,17 @@ namespace Chinook.Migration.Transform
         private static IEnumerable<ConversionOutput> ConvertTracks(ConversionContext context, SourceRowCursor cursor) =>
             context.EachRow(cursor, Track, "t", (row, key) =>
             {
-                var trackId = ConversionContext.Id(row, "TrackId");
+                var trackKey = ChinookKeys.Track(ConversionContext.Id(row, "TrackId"));
                 var partition = row["AlbumId"] is long albumId ? ChinookKeys.Album(albumId) : ChinookKeys.NoAlbum;
                 var genreName = cursor.CopiedText("GenreName");
-                return new ItemDraft(ChinookSchema.MusicCatalog, ChinookEntity.Track, partition, ChinookKeys.Track(trackId), Track, key)
+                return new ItemDraft(ChinookSchema.MusicCatalog, ChinookEntity.Track, partition, trackKey, Track, key)
                     .PutRow(row)
                     .PutCopy("AlbumTitle", cursor.CopiedText("AlbumTitle"))
                     .PutCopy("ArtistId", cursor.CopiedInteger("ArtistId"))
                     .PutCopy("ArtistName", cursor.CopiedText("ArtistName"))
                     .PutCopy("GenreName", genreName)
                     .PutCopy("MediaTypeName", cursor.CopiedText("MediaTypeName"))
-                    .PutIndexKeys(ChinookKeys.NameSearchIndex, "Name", (string?)row["Name"], ChinookKeys.Gsi1PartitionKeyName, ChinookKeys.TrackName, ChinookKeys.Gsi1SortKeyName, ChinookKeys.Track(trackId))
+                    .PutIndexKeys(ChinookKeys.NameSearchIndex, "Name", (string?)row["Name"], ChinookKeys.Gsi1PartitionKeyName, ChinookKeys.TrackName, ChinookKeys.Gsi1SortKeyName, trackKey)
                     .PutIndexKeys(ChinookKeys.GenreSearchIndex, "GenreName", genreName, ChinookKeys.Gsi2PartitionKeyName, ChinookKeys.GenreName);
             });
     }

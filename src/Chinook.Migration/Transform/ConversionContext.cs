@@ -29,24 +29,30 @@ namespace Chinook.Migration.Transform
         /// Reads the current row's columns of <paramref name="table"/>. A bad value gives an error and no values;
         /// money rounded to two places gives a warning and the rounded values.
         /// </summary>
-        public (Dictionary<string, object?>? Values, List<ConversionOutput> Problems) ReadRow(SourceTable table, string alias, SourceRowCursor cursor)
+        public (Dictionary<string, object?>? Values, IReadOnlyList<ConversionOutput> Problems) ReadRow(SourceTable table, string alias, SourceRowCursor cursor)
         {
-            var problems = new List<ConversionOutput>();
             try
             {
                 var values = cursor.Row(table, alias);
+                if (cursor.RoundedColumns.Count == 0)
+                {
+                    // The common case, once per row: no list to allocate.
+                    return (values, Array.Empty<ConversionOutput>());
+                }
+                var warnings = new List<ConversionOutput>();
                 foreach (var rounded in cursor.RoundedColumns)
                 {
-                    problems.Add(Problem(ProblemSeverity.Warning, ConversionProblemKind.MoneyRounded, table.Name, cursor.RowKey(table, alias), null,
+                    warnings.Add(Problem(ProblemSeverity.Warning, ConversionProblemKind.MoneyRounded, table.Name, cursor.RowKey(table, alias), null,
                         $"{table.Name} row {cursor.RowKey(table, alias)}: {rounded}, as NUMERIC(10,2) holds two decimal places."));
                 }
-                return (values, problems);
+                return (values, warnings);
             }
             catch (InvalidSourceValueException ex)
             {
-                problems.Add(Problem(ProblemSeverity.Error, ConversionProblemKind.InvalidValue, ex.Table, ex.RowKey, ex.Column,
-                    ex.Message + " The row is not migrated."));
-                return (null, problems);
+                return (null, new[]
+                {
+                    Problem(ProblemSeverity.Error, ConversionProblemKind.InvalidValue, ex.Table, ex.RowKey, ex.Column, ex.Message + " The row is not migrated."),
+                });
             }
         }
 
@@ -83,7 +89,7 @@ namespace Chinook.Migration.Transform
             var more = cursor.Read();
             while (more)
             {
-                var groupKey = cursor.CopiedText(groupColumn);
+                var groupKey = cursor.CopiedGroupKey(groupColumn);
                 var (row, problems) = ReadRow(parent, alias, cursor);
                 foreach (var problem in problems)
                 {
@@ -97,7 +103,7 @@ namespace Chinook.Migration.Transform
                         yield return output;
                     }
                 }
-                while ((more = cursor.Read()) && cursor.CopiedText(groupColumn) == groupKey);
+                while ((more = cursor.Read()) && cursor.CopiedGroupKey(groupColumn).Equals(groupKey));
                 foreach (var output in aggregate.Complete())
                 {
                     yield return output;
@@ -151,7 +157,9 @@ namespace Chinook.Migration.Transform
             return ConversionOutput.Of(problem);
         }
 
+        // A draft is dropped once its item is built (the item of a draft that loses its copies is only measured),
+        // so the item takes over its lists and maps instead of copying them.
         private ChinookItem Build(ItemDraft draft) =>
-            new ChinookItem(TableNames.Qualify(Options.TablePrefix, draft.BaseTable), draft.PartitionKey, draft.SortKey, draft.Attributes);
+            ChinookItem.FromGivenValues(TableNames.Qualify(Options.TablePrefix, draft.BaseTable), draft.PartitionKey, draft.SortKey, draft.Attributes);
     }
 }

@@ -11,7 +11,12 @@ namespace Chinook.Migration.Transform
     /// </summary>
     internal sealed class ItemDraft
     {
-        private readonly List<(string What, Action Strip)> copies = new List<(string, Action)>();
+        // Room for the row's columns and what is added to them, so the attributes of a draft do not grow again
+        // and again while it is filled. A track adds the most: EntityType, five copies and three index keys.
+        private const int AddedAttributes = 9;
+
+        // In the order they were added; a null Strip means the copy is the attribute named What.
+        private readonly List<(string What, Action? Strip)> copies = new List<(string, Action?)>();
         private readonly List<ConversionProblem> warnings = new List<ConversionProblem>();
 
         public ItemDraft(string baseTable, ChinookEntity entity, string partitionKey, string sortKey, SourceTable sourceTable, string rowKey)
@@ -21,7 +26,10 @@ namespace Chinook.Migration.Transform
             SortKey = sortKey;
             SourceTable = sourceTable;
             RowKey = rowKey;
-            Attributes[ChinookItem.EntityTypeName] = entity.ToString();
+            Attributes = new Dictionary<string, object?>(sourceTable.Columns.Count + AddedAttributes, StringComparer.Ordinal)
+            {
+                [ChinookItem.EntityTypeName] = entity.ToString(),
+            };
         }
 
         public string BaseTable { get; }
@@ -29,7 +37,7 @@ namespace Chinook.Migration.Transform
         public string SortKey { get; }
         public SourceTable SourceTable { get; }
         public string RowKey { get; }
-        public Dictionary<string, object?> Attributes { get; } = new Dictionary<string, object?>(StringComparer.Ordinal);
+        public Dictionary<string, object?> Attributes { get; }
         public IReadOnlyList<ConversionProblem> Warnings => warnings;
         public bool HasCopies => copies.Count > 0;
 
@@ -69,7 +77,7 @@ namespace Chinook.Migration.Transform
             if (value is not null)
             {
                 Attributes[name] = value;
-                copies.Add((name, () => Attributes.Remove(name)));
+                copies.Add((name, null));
             }
             return this;
         }
@@ -87,7 +95,14 @@ namespace Chinook.Migration.Transform
             var stripped = new List<string>();
             foreach (var (what, strip) in copies)
             {
-                strip();
+                if (strip is null)
+                {
+                    Attributes.Remove(what);
+                }
+                else
+                {
+                    strip();
+                }
                 stripped.Add(what);
             }
             copies.Clear();

@@ -153,9 +153,17 @@ namespace Chinook.Migration.Transform
                 {
                     yield return problem;
                 }
-                if (line is not null)
+                if (line is null)
                 {
+                    yield break;
+                }
+                if (invoice is null)
+                {
+                    // No order item to embed the line in: only its key, for the message.
                     lineKeys.Add(cursor.RowKey(InvoiceLine, "il"));
+                }
+                else
+                {
                     lines.Add(ItemDraft.Map(("InvoiceLineId", line["InvoiceLineId"]), ("TrackId", line["TrackId"]),
                         ("TrackName", cursor.CopiedText("TrackName")), ("AlbumTitle", cursor.CopiedText("AlbumTitle")),
                         ("ArtistName", cursor.CopiedText("ArtistName")), ("UnitPrice", line["UnitPrice"]), ("Quantity", line["Quantity"])));

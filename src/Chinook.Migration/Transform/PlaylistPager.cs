@@ -33,7 +33,8 @@ namespace Chinook.Migration.Transform
         public long TrackCount { get; private set; }
         public int PageCount { get; private set; }
 
-        public IEnumerable<ConversionOutput> Add(Dictionary<string, object?> track, string rowKey)
+        /// <param name="rowKey">The track's source row key, asked for while the row is current and only when a page starts or a message needs it.</param>
+        public IEnumerable<ConversionOutput> Add(Dictionary<string, object?> track, Func<string> rowKey)
         {
             var trackSize = ListElementOverhead + ItemSize.Value(track);
             if (pageSize + trackSize > ItemLimits.MaxItemBytes && tracks.Count > 0)
@@ -52,12 +53,13 @@ namespace Chinook.Migration.Transform
                     track.Remove(copy);
                 }
                 trackSize = ListElementOverhead + ItemSize.Value(track);
-                yield return context.Problem(ProblemSeverity.Warning, ConversionProblemKind.CopiesLeftOut, PlaylistTrack.Name, rowKey, null,
-                    $"PlaylistTrack row {rowKey}: the track's entry would be {fullSize:N0} bytes, too large for a 400 KB page; it is embedded with its TrackId only.");
+                var key = rowKey();
+                yield return context.Problem(ProblemSeverity.Warning, ConversionProblemKind.CopiesLeftOut, PlaylistTrack.Name, key, null,
+                    $"PlaylistTrack row {key}: the track's entry would be {fullSize:N0} bytes, too large for a 400 KB page; it is embedded with its TrackId only.");
             }
             if (tracks.Count == 0)
             {
-                firstRowKey = rowKey;
+                firstRowKey = rowKey();
             }
             tracks.Add(track);
             pageSize += trackSize;

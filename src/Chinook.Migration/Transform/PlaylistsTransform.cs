@@ -87,7 +87,7 @@ namespace Chinook.Migration.Transform
             }
             var track = ItemDraft.Map(("TrackId", entry["TrackId"]), ("Name", cursor.CopiedText("TrackName")),
                 ("AlbumTitle", cursor.CopiedText("AlbumTitle")), ("ArtistName", cursor.CopiedText("ArtistName")));
-            foreach (var output in pager.Add(track, cursor.RowKey(PlaylistTrack, "pt")))
+            foreach (var output in pager.Add(track, () => cursor.RowKey(PlaylistTrack, "pt")))
             {
                 yield return output;
             }

@@ -18,6 +18,7 @@ namespace Chinook.PowerShell.Commands
     {
         private const string Activity = "Converting Chinook rows to DynamoDB items";
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
+        private readonly ProgressThrottle progressThrottle = new ProgressThrottle();
 
         /// <summary>Only these entity types (Artist, Album, Track, Genre, MediaType, Customer, Order, Playlist, PlaylistPage, Employee, DirectReport, SupportedCustomer).</summary>
         [Parameter]
@@ -110,6 +111,10 @@ namespace Chinook.PowerShell.Commands
             else if (progress.Stage == ConversionStage.StepFinished)
             {
                 WriteVerbose($"{database}: read {progress.RowsRead:N0} {progress.SourceTable} rows; {progress.ItemsEmitted:N0} items and {progress.Problems:N0} problems so far.");
+            }
+            else if (!progressThrottle.Due())
+            {
+                return;
             }
             WriteProgress(new ProgressRecord(progressId, Activity,
                 $"{database}: {progress.SourceTable} {progress.RowsRead:N0} of {progress.RowsTotal:N0} rows, {progress.ItemsEmitted:N0} items")

@@ -41,7 +41,23 @@ namespace Chinook.Migration.Tests.Items
         {
             var ex = Assert.Throws<ArgumentException>(() => new ChinookItem("T", "P", "S", Map(("UnitPrice", 0.99))));
             Assert.Contains("UnitPrice", ex.Message);
-            Assert.Throws<ArgumentException>(() => new ChinookItem("T", "P", "S", Map(("Lines", List(Map(("UnitPrice", 0.99f)))))));
+            var nested = Assert.Throws<ArgumentException>(() => new ChinookItem("T", "P", "S", Map(("Lines", List(Map(("TrackId", 1L)), Map(("UnitPrice", 0.99f)))))));
+            Assert.StartsWith("Lines[1].UnitPrice is binary floating point", nested.Message);
+        }
+
+        [Fact]
+        public void AnItemFromGivenValuesHoldsExactlyWhatTheCopyingConstructorMakes()
+        {
+            var inItemForm = new List<object?> { new Dictionary<string, object?>(StringComparer.Ordinal) { ["TrackId"] = 1L, ["UnitPrice"] = 0.99m } };
+            var attributes = Map(("EntityType", "Order"), ("Composer", null), ("Count", 3), ("Lines", inItemForm),
+                ("Pages", List(Map(("PageNumber", 1), ("Name", null)))), ("Names", new System.Collections.ObjectModel.ReadOnlyCollection<object?>(new object?[] { "a", 2 })));
+            var copied = new ChinookItem("T", "P", "S", attributes);
+            var given = ChinookItem.FromGivenValues("T", "P", "S", attributes);
+            Equal(copied.Attributes, given.Attributes);
+            Assert.Equal(copied.SizeBytes, given.SizeBytes);
+            Assert.Equal(copied.EntityType, given.EntityType);
+            var refused = Assert.Throws<ArgumentException>(() => ChinookItem.FromGivenValues("T", "P", "S", Map(("Lines", List(Map(("UnitPrice", 0.99)))))));
+            Assert.StartsWith("Lines[0].UnitPrice is binary floating point", refused.Message);
         }
 
         [Fact]

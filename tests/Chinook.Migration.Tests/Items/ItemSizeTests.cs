@@ -36,6 +36,26 @@ namespace Chinook.Migration.Tests.Items
             Assert.Equal(2, ItemSize.Number(15L));
         }
 
+        [Theory]
+        [InlineData(0L)]
+        [InlineData(7L)]
+        [InlineData(-7L)]
+        [InlineData(10L)]
+        [InlineData(1000L)]
+        [InlineData(-3400L)]
+        [InlineData(123456789L)]
+        [InlineData(long.MaxValue)]
+        [InlineData(long.MinValue)]
+        public void AWholeNumberHasTheSameSizeAsTheEqualDecimal(long number)
+        {
+            Assert.Equal(ItemSize.Number((decimal)number), ItemSize.Number(number));
+            for (var power = 1L; power <= 1_000_000_000_000L; power *= 10)
+            {
+                Assert.Equal(ItemSize.Number((decimal)(number / power)), ItemSize.Number(number / power));
+                Assert.Equal(ItemSize.Number((decimal)(number / power * power)), ItemSize.Number(number / power * power));
+            }
+        }
+
         [Fact]
         public void BooleanAndNullAreOneByte()
         {
