@@ -13,6 +13,7 @@
         'Formats/Source.Format.ps1xml'
         'Formats/Items.Format.ps1xml'
         'Formats/Target.Format.ps1xml'
+        'Formats/Validation.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-ChinookSourceStats'
@@ -21,6 +22,7 @@
         'New-ChinookDynamoTable'
         'Get-ChinookDynamoTable'
         'Remove-ChinookDynamoTable'
+        'Test-ChinookMigration'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -113,4 +113,50 @@ function Send-DynamoJson {
     Invoke-RestMethod -Method Post -Uri $EndpointUrl -Headers $headers -SkipHeaderValidation -ContentType 'application/x-amz-json-1.0' -Body $Json
 }
 
+function ConvertTo-DynamoJsonValue {
+    <# A plain item value (as ChinookItem.Attributes holds it) in DynamoDB's JSON form: {"S": ..}, {"N": ..}, {"L": ..}, {"M": ..}. #>
+    param($Value)
+    # Not a switch: switch would walk a list's elements instead of taking the list.
+    if ($Value -is [string]) { return @{ S = $Value } }
+    if ($Value -is [bool]) { return @{ BOOL = $Value } }
+    if ($Value -is [long] -or $Value -is [int] -or $Value -is [decimal]) { return @{ N = ([IFormattable]$Value).ToString($null, [cultureinfo]::InvariantCulture) } }
+    if ($Value -is [System.Collections.IDictionary]) { $m = @{}; foreach ($k in $Value.Keys) { $m[$k] = ConvertTo-DynamoJsonValue $Value[$k] }; return @{ M = $m } }
+    return @{ L = @(foreach ($e in $Value) { ConvertTo-DynamoJsonValue $e }) }
+}
+
+function ConvertTo-DynamoJsonItem {
+    <# A ChinookItem (from ConvertTo-ChinookItem) as the Item of a PutItem or PutRequest. #>
+    param([Parameter(Mandatory)] $Item)
+    $map = @{ PK = @{ S = $Item.PK }; SK = @{ S = $Item.SK } }
+    foreach ($name in $Item.Attributes.Keys) { $map[$name] = ConvertTo-DynamoJsonValue $Item.Attributes[$name] }
+    return $map
+}
+
+function Write-TestItem {
+    <#
+    Loads ChinookItems (from ConvertTo-ChinookItem) into the local DynamoDB in BatchWriteItem calls of 25, until
+    nothing is left unprocessed: test set-up only, where Export-ChinookToDynamo is not what a test is about.
+    #>
+    param([Parameter(Mandatory)] [string] $EndpointUrl, [Parameter(Mandatory, ValueFromPipeline)] $Item)
+    begin { $batch = [System.Collections.Generic.List[object]]::new() }
+    process {
+        $batch.Add($Item)
+        if ($batch.Count -eq 25) { Send-TestBatch $EndpointUrl $batch; $batch.Clear() }
+    }
+    end { if ($batch.Count) { Send-TestBatch $EndpointUrl $batch } }
+}
+
+function Send-TestBatch {
+    param([string] $EndpointUrl, $Items)
+    $requests = @{}
+    foreach ($group in $Items | Group-Object TableName) {
+        $requests[$group.Name] = @($group.Group | ForEach-Object { @{ PutRequest = @{ Item = ConvertTo-DynamoJsonItem $_ } } })
+    }
+    while ($requests.Count) {
+        $answer = Send-DynamoJson $EndpointUrl BatchWriteItem (@{ RequestItems = $requests } | ConvertTo-Json -Depth 40 -Compress)
+        $requests = @{}
+        if ($answer.UnprocessedItems) { foreach ($p in $answer.UnprocessedItems.PSObject.Properties) { $requests[$p.Name] = $p.Value } }
+    }
+}
+
 Export-ModuleMember -Function *
