@@ -10,6 +10,8 @@ Tasks:
   Test   - Build, then the xunit tests of the core and the Pester tests of the built module in a fresh
            pwsh, with a local DynamoDB (dynalite) started for them and stopped by process id afterwards.
   Demo   - Build, then the whole migration of the shipped database (see examples/Demo.ps1).
+  Bench  - Build, then bench/Invoke-Benchmark.ps1: every stage at 1x, 10x and 100x against the server's ceiling
+           and the user's design; the report goes to bench/results/<yyyyMMdd-HHmmss>/ (see README, Benchmark).
 
 .EXAMPLE
 dotnet tool restore && dotnet pwsh ./build.ps1 Test
@@ -19,7 +21,7 @@ dotnet pwsh ./build.ps1 Test -PesterPath tests/Pester/SourceStats.Tests.ps1
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'UnitTest', 'PesterTest', 'Demo', 'Clean')]
+    [ValidateSet('Build', 'Test', 'UnitTest', 'PesterTest', 'Demo', 'Bench', 'Clean')]
     [string[]] $Task = 'Build',
     [string] $Configuration = 'Release',
     # Pester files or folders to run (default: tests/Pester and examples).
@@ -158,6 +160,7 @@ foreach ($name in $Task) {
             foreach ($r in (Invoke-UnitTest), (Invoke-PesterTest)) { $summary.Passed += $r.Passed; $summary.Failed += $r.Failed }
         }
         'Demo' { Invoke-Build; Invoke-Demo }
+        'Bench' { Invoke-Build; & (Join-Path $Root 'bench/Invoke-Benchmark.ps1') -ModulePath (Join-Path $ModuleDir 'ChinookMigration.psd1') | Out-Host }
     }
 }
 if ($Task | Where-Object { $_ -in 'Test', 'UnitTest', 'PesterTest' }) {

@@ -1,0 +1,446 @@
+#!/usr/bin/env pwsh
+<#
+.SYNOPSIS
+Measures every stage of ChinookMigration at 1x, 10x and 100x the shipped data, side by side with the user's
+design and the server's ceiling, and writes a report to bench/results/<yyyyMMdd-HHmmss>/.
+
+.DESCRIPTION
+Run through `dotnet pwsh ./build.ps1 Bench`, which builds the module first. The script:
+- builds bench/Chinook.Bench and makes the scaled databases with it (cached by scale and seed in bench/scratch);
+- starts a local DynamoDB (dynalite), unless -EndpointUrl names one;
+- measures each stage as an admin runs it, each in a fresh pwsh whose peak memory is the stage's;
+- runs Export-ChinookToDynamo, the bare loader (the server's ceiling, at its best concurrency from a sweep)
+  and the user's design (one 25-item BatchWriteItem at a time) in alternation, -Runs times each, directly
+  and through the loopback proxy that adds -DelayMs to every round trip;
+- writes report.md (for people) and report.json (for tools) with every figure and the targets judged.
+A stage whose cmdlet the built module does not have is reported as "not available". Every process it starts
+is stopped by its id when it ends, also on failure.
+
+.EXAMPLE
+dotnet pwsh ./build.ps1 Bench
+
+.EXAMPLE
+dotnet pwsh ./bench/Invoke-Benchmark.ps1 -Runs 5 -Scales 1,10
+
+.EXAMPLE
+dotnet pwsh ./bench/Invoke-Benchmark.ps1 -Smoke -OutputRoot /tmp/bench
+#>
+[CmdletBinding()]
+param(
+    # The built module (default: out/ChinookMigration, as `build.ps1 Build` makes it).
+    [string] $ModulePath,
+    # Lists are also taken as one comma-separated word ("1,10"), as `pwsh -File` passes them.
+    [string[]] $Scales = @(1, 10, 100),
+    # The scale at which Export, the ceiling and the user's design are compared.
+    [ValidateRange(1, 10000)] [int] $CompareScale = 10,
+    # Runs of each design in each mode; the report takes the median.
+    [ValidateRange(1, 99)] [int] $Runs = 3,
+    [long] $Seed = 1,
+    # Added round-trip delay for the second comparison; 0 skips it.
+    [ValidateRange(0, 10000)] [int] $DelayMs = 10,
+    [string[]] $SweepDirect = @(1, 2, 4, 8, 16),
+    [string[]] $SweepDelayed = @(4, 8, 16, 32, 64),
+    # Items the ceiling sweep sends per concurrency (spread over all tables); 0 sends all.
+    [int] $SweepItems = 20000,
+    # At scales of -LargeScale and above only these stages run (the memory and linearity targets need no more).
+    [string[]] $LargeScaleStages = @('Get-ChinookSourceStats', 'ConvertTo-ChinookItem', 'Export-ChinookToDynamo'),
+    [int] $LargeScale = 100,
+    [string] $ScratchPath,
+    [string] $OutputRoot,
+    # A DynamoDB endpoint already running; by default a dynalite is started for the run and stopped after it.
+    [string] $EndpointUrl,
+    # Make the scaled databases again even when bench/scratch has them.
+    [switch] $Regenerate,
+    # A short 1x run (one run each, small sweeps) that checks the benchmark works; it judges no speed.
+    [switch] $Smoke
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+
+$Root = Split-Path $PSScriptRoot
+
+function ConvertTo-IntList([string[]] $Values, [string] $Name) {
+    # Parsed here, not bound as [int[]]: `pwsh -File` hands "1,10" over as one string, which [int] reads as 110.
+    foreach ($word in @($Values | ForEach-Object { $_ -split ',' } | Where-Object { $_.Trim() })) {
+        $number = 0
+        if (-not [int]::TryParse($word.Trim(), [ref]$number) -or $number -lt 1) { throw "-$Name takes positive whole numbers, not '$word'." }
+        $number
+    }
+}
+[int[]] $Scales = @(ConvertTo-IntList $Scales 'Scales')
+[int[]] $SweepDirect = @(ConvertTo-IntList $SweepDirect 'SweepDirect')
+[int[]] $SweepDelayed = @(ConvertTo-IntList $SweepDelayed 'SweepDelayed')
+if (-not $ModulePath) { $ModulePath = Join-Path $Root 'out/ChinookMigration/ChinookMigration.psd1' }
+if (-not $ScratchPath) { $ScratchPath = Join-Path $PSScriptRoot 'scratch' }
+if (-not $OutputRoot) { $OutputRoot = Join-Path $PSScriptRoot 'results' }
+if ($Smoke) {
+    $Scales = @(1); $CompareScale = 1; $Runs = 1; $SweepDirect = @(1, 4); $SweepDelayed = @(4, 16); $SweepItems = 0
+}
+if (-not (Test-Path $ModulePath)) { throw "No built module at ${ModulePath}: run 'dotnet pwsh ./build.ps1 Build' first." }
+
+Import-Module (Join-Path $PSScriptRoot 'lib/BenchProcesses.psm1') -Force
+Import-Module (Join-Path $PSScriptRoot 'lib/BenchReport.psm1') -Force
+Import-Module (Join-Path $Root 'tools/LocalDynamo/LocalDynamo.psm1') -Force
+$faultProxyModule = Join-Path $Root 'tools/FaultProxy/FaultProxy.psm1'
+
+$started = [DateTime]::Now
+$runClock = [System.Diagnostics.Stopwatch]::StartNew()
+$resultDir = Join-Path $OutputRoot $started.ToString('yyyyMMdd-HHmmss')
+$results = [ordered]@{
+    Started         = $started.ToString('yyyy-MM-dd HH:mm:ss')
+    Finished        = $null
+    DurationSeconds = $null
+    Parameters      = [ordered]@{
+        Scales = $Scales; CompareScale = $CompareScale; Runs = $Runs; Seed = $Seed; DelayMs = $DelayMs; SweepDirect = $SweepDirect
+        SweepDelayed = $SweepDelayed; SweepItems = $SweepItems; LargeScale = $LargeScale; LargeScaleStages = $LargeScaleStages; Smoke = [bool]$Smoke
+    }
+    Machine         = Get-BenchMachine
+    Versions        = Get-BenchVersions -Root $Root -ModulePath $ModulePath
+    Cmdlets         = [ordered]@{}
+    Databases       = [System.Collections.Generic.List[object]]::new()
+    Stages          = [System.Collections.Generic.List[object]]::new()
+    Comparison      = $null
+    Targets         = @()
+    Processes       = [System.Collections.Generic.List[object]]::new()
+    Notes           = [System.Collections.Generic.List[string]]::new()
+}
+
+function Write-Step([string] $Text) {
+    Write-Host ("[{0:mm\:ss}] {1}" -f $runClock.Elapsed, $Text)
+}
+
+function Get-ShortError($ErrorRecord) {
+    $text = "$ErrorRecord" -replace '\s+', ' '
+    return $text.Substring(0, [Math]::Min(300, $text.Length))
+}
+
+function New-TablePrefix { 'bench-' + [guid]::NewGuid().ToString('N').Substring(0, 8) + '-' }
+
+# --- The tools: Chinook.Bench, the module's cmdlets -------------------------------------------------------
+Write-Step 'Building bench/Chinook.Bench'
+$build = Invoke-BenchProcess -FilePath dotnet -ArgumentList @('build', (Join-Path $PSScriptRoot 'Chinook.Bench'), '-c', 'Release', '--nologo', '-v', 'q')
+if ($build.ExitCode -ne 0) { throw "Building Chinook.Bench failed: $($build.StdOut) $($build.StdErr)" }
+$benchDll = Join-Path $PSScriptRoot 'Chinook.Bench/bin/Release/net10.0/Chinook.Bench.dll'
+function Invoke-Bench([string[]] $Arguments) { Invoke-BenchTool -BenchDll $benchDll -ArgumentList $Arguments }
+
+Import-Module $ModulePath -Force
+$cmdletNames = 'Get-ChinookSourceStats', 'New-ChinookDynamoTable', 'ConvertTo-ChinookItem', 'Export-ChinookToDynamo', 'Test-ChinookMigration'
+foreach ($name in $cmdletNames) { $results.Cmdlets[$name] = [bool](Get-Command $name -Module ChinookMigration -ErrorAction Ignore) }
+$canExport = $results.Cmdlets['Export-ChinookToDynamo'] -and $results.Cmdlets['New-ChinookDynamoTable']
+
+# --- The scaled databases ----------------------------------------------------------------------------------
+New-Item -ItemType Directory -Force $ScratchPath | Out-Null
+$databases = @{}
+foreach ($scale in [int[]]@($Scales + $CompareScale | Sort-Object -Unique)) {
+    $path = Join-Path $ScratchPath "chinook-x$scale-seed$Seed.sqlite"
+    $summaryPath = "$path.json"
+    $cached = -not $Regenerate -and (Test-Path $path) -and (Test-Path $summaryPath)
+    if (-not $cached) {
+        Write-Step "Generating the ${scale}x database (seed $Seed)"
+        Invoke-Bench @('scale', '--factor', $scale, '--seed', $Seed, '--out', $path) | ConvertTo-Json -Depth 5 | Set-Content $summaryPath
+    }
+    $summary = Get-Content -Raw $summaryPath | ConvertFrom-Json
+    $databases[$scale] = [ordered]@{
+        Scale = $scale; Path = $path; Rows = $summary.totalRows; Bytes = $summary.bytes
+        GenerationSeconds = $summary.seconds; Cached = $cached; Sha256 = $summary.sha256
+    }
+    $results.Databases.Add($databases[$scale])
+}
+
+# --- Measurements ------------------------------------------------------------------------------------------
+$stageBodies = @{
+    'Import-Module'                        = ''
+    'Get-ChinookSourceStats'               = '$result.Rows = [long](Get-ChinookSourceStats -Path $db | Measure-Object Records -Sum).Sum'
+    'ConvertTo-ChinookItem'                = '$result.Items = (ConvertTo-ChinookItem -Path $db | Measure-Object).Count'
+    'ConvertTo-ChinookItem (first item)'   = 'ConvertTo-ChinookItem -Path $db | Select-Object -First 1 | Out-Null'
+    'Export-ChinookToDynamo'               = @'
+$failures = @()
+$written = @(Export-ChinookToDynamo -Path $db -EndpointUrl $endpoint -TablePrefix $prefix -ErrorAction Continue -ErrorVariable +failures)
+$result.Seconds = $clock.Elapsed.TotalSeconds
+$result.Items = [long]($written | Measure-Object ItemsWritten -Sum).Sum
+$result.WriteUnits = [long]($written | Measure-Object WriteUnits -Sum).Sum
+$result.Errors = $failures.Count
+'@
+    'Test-ChinookMigration'                = @'
+$failures = @()
+$checks = @(Test-ChinookMigration -Path $db -EndpointUrl $endpoint -TablePrefix $prefix -ErrorAction Continue -ErrorVariable +failures)
+$result.Checks = $checks.Count
+$result.FailedChecks = @($checks | Where-Object { $_.PSObject.Properties['Passed'] -and -not $_.Passed }).Count
+$result.Errors = $failures.Count
+'@
+}
+
+function Measure-PwshStage([string] $Stage, [hashtable] $Variables) {
+    $measured = Invoke-PwshStage -ModulePath $ModulePath -Body $stageBodies[$Stage] -Variables $Variables
+    # Export sets its own time before summing its results; every other stage takes the clock at its end.
+    if ($measured.PSObject.Properties['Seconds'] -and $Stage -eq 'Import-Module') { $measured.Seconds = $measured.ImportSeconds }
+    return $measured
+}
+
+function Add-Stage([int] $Scale, [string] $Stage, [scriptblock] $Measure) {
+    $record = [ordered]@{
+        Scale = $Scale; Stage = $Stage; Status = 'ok'; Note = $null; Seconds = $null; Items = $null; ItemsPerSecond = $null
+        WriteUnits = $null; WriteUnitsPerSecond = $null; Rows = $null; RowsPerSecond = $null; TimeToFirstItemSeconds = $null
+        PeakWorkingSetBytes = $null; Errors = $null
+    }
+    $needed = if ($Stage -eq 'Import-Module') { $null } elseif ($Stage -eq 'Export-ChinookToDynamo') { 'Export-ChinookToDynamo', 'New-ChinookDynamoTable' } else { $Stage }
+    $missing = @($needed | Where-Object { $_ -and -not $results.Cmdlets[$_] })
+    if ($missing) {
+        $record.Status = 'not available'
+        $record.Note = "$($missing -join ' and ') not in the built module"
+    }
+    else {
+        try { & $Measure $record }
+        catch { $record.Status = 'failed'; $record.Note = Get-ShortError $_ }
+    }
+    $results.Stages.Add($record)
+    $figure = if ($record.Status -ne 'ok') { "$($record.Status) $($record.Note)" }
+              elseif ($record.ItemsPerSecond) { "$(Format-BenchNumber $record.ItemsPerSecond) items/s, $(Format-BenchMegabytes $record.PeakWorkingSetBytes) MB peak" }
+              else { "$(Format-BenchNumber $record.Seconds 2) s, $(Format-BenchMegabytes $record.PeakWorkingSetBytes) MB peak" }
+    Write-Step "${Scale}x ${Stage}: $figure"
+    return $record
+}
+
+function Set-Rate($Record, $Measured) {
+    foreach ($name in 'Seconds', 'Items', 'WriteUnits', 'Rows', 'PeakWorkingSetBytes', 'Errors') {
+        if ($Measured.PSObject.Properties[$name] -and $null -ne $Measured.$name) { $Record[$name] = $Measured.$name }
+    }
+    if ($Record.Seconds -gt 0) {
+        if ($null -ne $Record.Items) { $Record.ItemsPerSecond = [Math]::Round($Record.Items / $Record.Seconds, 1) }
+        if ($null -ne $Record.WriteUnits) { $Record.WriteUnitsPerSecond = [Math]::Round($Record.WriteUnits / $Record.Seconds, 1) }
+        if ($null -ne $Record.Rows) { $Record.RowsPerSecond = [Math]::Round($Record.Rows / $Record.Seconds, 1) }
+    }
+}
+
+function New-BenchTables([string] $Prefix) {
+    if ($results.Cmdlets['New-ChinookDynamoTable']) {
+        # The module's own tables, so every design writes to exactly what Export writes to.
+        $ConfirmPreference = 'None'
+        New-ChinookDynamoTable -EndpointUrl $script:endpoint -TablePrefix $Prefix | Out-Null
+    }
+    else {
+        Invoke-Bench @('tables', '--endpoint', $script:endpoint, '--table-prefix', $Prefix) | Out-Null
+    }
+}
+
+function Remove-BenchTables([string] $Prefix) {
+    # Deleting each run's tables keeps the in-memory server from growing through the run.
+    try { Invoke-Bench @('tables', '--delete', '--endpoint', $script:endpoint, '--table-prefix', $Prefix) | Out-Null }
+    catch { Write-Warning "Could not delete the tables with prefix ${Prefix}: $(Get-ShortError $_)" }
+}
+
+function Invoke-ExportRun([int] $Scale, [string] $Endpoint, [string] $Prefix) {
+    Invoke-PwshStage -ModulePath $ModulePath -Body $stageBodies['Export-ChinookToDynamo'] -Variables @{
+        db = $databases[$Scale].Path; endpoint = $Endpoint; prefix = $Prefix
+    }
+}
+
+function Measure-Scale([int] $Scale) {
+    $db = $databases[$Scale].Path
+    $large = $Scale -ge $LargeScale
+    $wanted = { param($stage) -not $large -or $stage -in $LargeScaleStages }
+    if ($Scale -eq ($Scales | Measure-Object -Minimum).Minimum) {
+        Add-Stage $Scale 'Import-Module' { param($r) Set-Rate $r (Measure-PwshStage 'Import-Module' @{}) } | Out-Null
+    }
+    if (& $wanted 'Get-ChinookSourceStats') {
+        Add-Stage $Scale 'Get-ChinookSourceStats' { param($r) Set-Rate $r (Measure-PwshStage 'Get-ChinookSourceStats' @{ db = $db }) } | Out-Null
+    }
+    if (& $wanted 'ConvertTo-ChinookItem') {
+        Add-Stage $Scale 'ConvertTo-ChinookItem' {
+            param($r)
+            Set-Rate $r (Measure-PwshStage 'ConvertTo-ChinookItem' @{ db = $db })
+            $r.TimeToFirstItemSeconds = (Measure-PwshStage 'ConvertTo-ChinookItem (first item)' @{ db = $db }).Seconds
+        } | Out-Null
+    }
+    $prefix = New-TablePrefix
+    $export = $null
+    try {
+        if (& $wanted 'Export-ChinookToDynamo') {
+            $export = Add-Stage $Scale 'Export-ChinookToDynamo' {
+                param($r)
+                New-BenchTables $prefix
+                Set-Rate $r (Invoke-ExportRun $Scale $script:endpoint $prefix)
+            }
+        }
+        $exported = $export -and $export.Status -eq 'ok'
+        if (& $wanted 'Test-ChinookMigration') {
+            Add-Stage $Scale 'Test-ChinookMigration' {
+                param($r)
+                if (-not $exported) { throw 'nothing was exported at this scale to validate' }
+                Set-Rate $r (Measure-PwshStage 'Test-ChinookMigration' @{ db = $db; endpoint = $script:endpoint; prefix = $prefix })
+                $r.Rows = $databases[$Scale].Rows
+                $r.RowsPerSecond = [Math]::Round($r.Rows / $r.Seconds, 1)
+            } | Out-Null
+        }
+    }
+    finally {
+        if ($export -and $export.Status -ne 'not available') { Remove-BenchTables $prefix }
+    }
+}
+
+function Get-ItemSource([int] $Scale) {
+    <# The items the loaders write: the module's own (ConvertTo-ChinookItem saved as JSON lines) when it has the cmdlet. #>
+    $db = $databases[$Scale].Path
+    if (-not $results.Cmdlets['ConvertTo-ChinookItem']) {
+        $results.Notes.Add('ConvertTo-ChinookItem is not in the built module: the ceiling and the user''s design wrote items made from the database rows, not the module''s items.')
+        return $db
+    }
+    $moduleDir = Split-Path $ModulePath
+    # Cached per build of the module's own assemblies: another build may make other items.
+    $hasher = [System.Security.Cryptography.IncrementalHash]::CreateHash('SHA256')
+    foreach ($file in Get-ChildItem $moduleDir -Recurse -Filter 'Chinook.*.dll' | Sort-Object FullName) { $hasher.AppendData([IO.File]::ReadAllBytes($file.FullName)) }
+    $hash = $hasher.GetHashAndReset()
+    $path = Join-Path $ScratchPath ("items-x$Scale-seed$Seed-" + [Convert]::ToHexString($hash).Substring(0, 12).ToLowerInvariant() + '.jsonl')
+    if (-not (Test-Path $path)) {
+        Write-Step "Saving ConvertTo-ChinookItem's items at ${Scale}x for the loaders"
+        $body = @'
+$partial = $out + '.partial'
+$writer = [System.IO.StreamWriter]::new($partial, $false, [System.Text.UTF8Encoding]::new($false))
+try {
+    ConvertTo-ChinookItem -Path $db | ForEach-Object {
+        $attributes = [ordered]@{}
+        $source = $_.Attributes
+        if ($source -is [System.Collections.IDictionary]) { foreach ($key in $source.Keys) { $attributes[[string]$key] = $source[$key] } }
+        elseif ($source -is [System.Collections.IEnumerable]) { foreach ($pair in $source) { $attributes[[string]$pair.Key] = $pair.Value } }
+        elseif ($null -ne $source) { foreach ($property in $source.PSObject.Properties) { $attributes[$property.Name] = $property.Value } }
+        $attributes['PK'] = $_.PK
+        $attributes['SK'] = $_.SK
+        $line = [ordered]@{ t = $_.TableName; s = $_.SizeBytes; w = $_.WriteUnits; i = $attributes }
+        $writer.WriteLine((ConvertTo-Json -InputObject $line -Compress -Depth 32))
+    }
+}
+finally { $writer.Dispose() }
+Move-Item -Force $partial $out
+'@
+        Invoke-PwshStage -ModulePath $ModulePath -Body $body -Variables @{ db = $db; out = $path } | Out-Null
+    }
+    return $path
+}
+
+function Measure-Comparison([int] $Scale) {
+    $itemsFrom = Get-ItemSource $Scale
+    $summary = Invoke-Bench @('items', '--items-from', $itemsFrom)
+    $comparison = [ordered]@{
+        Scale      = $Scale
+        ItemSource = [ordered]@{
+            Kind = $summary.kind; Path = $summary.path; Items = $summary.items; WriteUnits = $summary.writeUnits; Bytes = $summary.bytes
+            ModuleBytes = $summary.moduleBytes
+        }
+        Modes      = [System.Collections.Generic.List[object]]::new()
+    }
+    $results.Comparison = $comparison
+    $modes = @([ordered]@{ Name = 'direct'; DelayMs = 0; Sweep = $SweepDirect })
+    if ($DelayMs -gt 0) { $modes += [ordered]@{ Name = 'delayed'; DelayMs = $DelayMs; Sweep = $SweepDelayed } }
+    foreach ($spec in $modes) {
+        $mode = [ordered]@{ Name = $spec.Name; DelayMs = $spec.DelayMs; Status = 'ok'; Note = $null; Endpoint = $null; Sweep = $null
+                            Runs = [System.Collections.Generic.List[object]]::new(); Medians = $null }
+        $comparison.Modes.Add($mode)
+        try {
+            $mode.Endpoint = if ($spec.DelayMs -eq 0) { $script:endpoint } else { Get-DelayedEndpoint }
+            Measure-Mode $mode $spec.Sweep $itemsFrom $Scale
+        }
+        catch { $mode.Status = 'not measured'; $mode.Note = Get-ShortError $_ }
+        if ($mode.Status -ne 'ok') { Write-Step "$($mode.Name): $($mode.Note)" }
+    }
+}
+
+function Get-DelayedEndpoint {
+    if ($script:proxy) { return $script:proxy.EndpointUrl }
+    if (-not (Test-Path $faultProxyModule)) { throw 'the delay proxy (tools/FaultProxy) is not in this checkout' }
+    Import-Module $faultProxyModule -Force
+    $script:proxy = Start-FaultProxy -UpstreamUrl $script:endpoint -DelayMilliseconds $DelayMs
+    $results.Processes.Add([ordered]@{ Name = 'FaultProxy'; ProcessId = $script:proxy.ProcessId })
+    return $script:proxy.EndpointUrl
+}
+
+function Measure-Mode($Mode, [int[]] $Levels, [string] $ItemsFrom, [int] $Scale) {
+    Write-Step "$($Mode.Name): ceiling sweep over $($Levels -join ', ') calls in flight"
+    $sweepArgs = @('ceiling', '--endpoint', $Mode.Endpoint, '--items-from', $ItemsFrom, '--table-prefix', (New-TablePrefix), '--fresh-tables',
+                   '--concurrency', ($Levels -join ','))
+    if ($SweepItems -gt 0) { $sweepArgs += @('--sample-items', $SweepItems) }
+    $sweep = Invoke-Bench $sweepArgs
+    $best = $sweep.best.Concurrency
+    $Mode.Sweep = [ordered]@{
+        Items = $sweep.best.ItemsWritten; Best = $best
+        Levels = @($sweep.runs | ForEach-Object { [ordered]@{ Concurrency = $_.Concurrency; ItemsPerSecond = $_.ItemsPerSecond } })
+    }
+    $designs = 'export', 'ceiling', 'userdesign'
+    for ($run = 1; $run -le $Runs; $run++) {
+        # In alternation: each run starts with another design, so a drift of the machine hits all alike.
+        $order = for ($i = 0; $i -lt 3; $i++) { $designs[($run - 1 + $i) % 3] }
+        foreach ($design in $order) {
+            if ($design -eq 'export' -and -not $canExport) {
+                $Mode.Note = 'Export-ChinookToDynamo (or New-ChinookDynamoTable) is not in the built module'
+                continue
+            }
+            $prefix = New-TablePrefix
+            try {
+                New-BenchTables $prefix
+                $record = if ($design -eq 'export') {
+                    $m = Invoke-ExportRun $Scale $Mode.Endpoint $prefix
+                    # Export's unwritten items are its error records: one per item it could not write.
+                    [ordered]@{ Run = $run; Design = 'export'; Concurrency = 'module default'; Items = $m.Items; Seconds = [Math]::Round($m.Seconds, 3)
+                                ItemsPerSecond = [Math]::Round($m.Items / $m.Seconds, 1); WriteUnitsPerSecond = [Math]::Round($m.WriteUnits / $m.Seconds, 1)
+                                Unwritten = $m.Errors; LatencyP50 = $null; LatencyP99 = $null; PeakWorkingSetBytes = $m.PeakWorkingSetBytes }
+                }
+                else {
+                    $loadArgs = @($design, '--endpoint', $Mode.Endpoint, '--items-from', $ItemsFrom, '--table-prefix', $prefix)
+                    if ($design -eq 'ceiling') { $loadArgs += @('--concurrency', $best) }
+                    $l = (Invoke-Bench $loadArgs).runs[0]
+                    [ordered]@{ Run = $run; Design = $design; Concurrency = $l.Concurrency; Items = $l.ItemsWritten; Seconds = $l.Seconds
+                                ItemsPerSecond = $l.ItemsPerSecond; WriteUnitsPerSecond = $l.WriteUnitsPerSecond; Unwritten = $l.UnwrittenItems
+                                LatencyP50 = $l.LatencyMs.p50; LatencyP99 = $l.LatencyMs.p99; PeakWorkingSetBytes = $null }
+                }
+                $Mode.Runs.Add($record)
+                Write-Step "$($Mode.Name) run ${run} ${design}: $(Format-BenchNumber $record.ItemsPerSecond) items/s"
+            }
+            finally { Remove-BenchTables $prefix }
+        }
+    }
+    $Mode.Medians = [ordered]@{}
+    foreach ($design in $designs) {
+        $Mode.Medians[$design] = Get-BenchMedian @($Mode.Runs | Where-Object { $_.Design -eq $design } | ForEach-Object { [double]$_.ItemsPerSecond })
+    }
+}
+
+# --- The run -----------------------------------------------------------------------------------------------
+$savedEnvironment = @{}
+$script:proxy = $null
+$server = $null
+try {
+    # Fixed credentials and region for the local server; the real ones of whoever runs this stay untouched.
+    foreach ($pair in @{ AWS_ACCESS_KEY_ID = 'bench'; AWS_SECRET_ACCESS_KEY = 'bench'; AWS_REGION = 'us-east-1' }.GetEnumerator()) {
+        $savedEnvironment[$pair.Key] = [Environment]::GetEnvironmentVariable($pair.Key)
+        [Environment]::SetEnvironmentVariable($pair.Key, $pair.Value)
+    }
+    if ($EndpointUrl) { $script:endpoint = $EndpointUrl }
+    else {
+        $server = Start-LocalDynamo
+        $results.Processes.Add([ordered]@{ Name = 'dynalite'; ProcessId = $server.ProcessId })
+        $script:endpoint = $server.EndpointUrl
+    }
+    Write-Step "DynamoDB at $script:endpoint"
+    foreach ($scale in $Scales) { Measure-Scale $scale }
+    try { Measure-Comparison $CompareScale }
+    catch { $results.Notes.Add("The comparison at ${CompareScale}x failed: $(Get-ShortError $_)") }
+}
+finally {
+    if ($script:proxy) {
+        try { $script:proxy | Stop-FaultProxy } catch { Write-Warning "Stop-FaultProxy failed: $(Get-ShortError $_)" }
+        Stop-Process -Id $script:proxy.ProcessId -Force -ErrorAction Ignore
+    }
+    if ($server) { $server | Stop-LocalDynamo }
+    foreach ($pair in $savedEnvironment.GetEnumerator()) { [Environment]::SetEnvironmentVariable($pair.Key, $pair.Value) }
+}
+
+$results.Finished = [DateTime]::Now.ToString('yyyy-MM-dd HH:mm:ss')
+$results.DurationSeconds = [Math]::Round($runClock.Elapsed.TotalSeconds, 1)
+$results.Targets = @(Get-BenchTargets -Results $results)
+New-Item -ItemType Directory -Force $resultDir | Out-Null
+$results | ConvertTo-Json -Depth 10 | Set-Content -Encoding utf8 (Join-Path $resultDir 'report.json')
+ConvertTo-BenchMarkdown -Results $results | Set-Content -Encoding utf8 (Join-Path $resultDir 'report.md')
+
+foreach ($target in $results.Targets) { Write-Host ("{0,-13} {1}" -f $target.Status, $target.Target) }
+Write-Step "Report: $(Join-Path $resultDir 'report.md')"
+Get-Item $resultDir
