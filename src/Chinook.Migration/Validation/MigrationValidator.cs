@@ -50,7 +50,10 @@ namespace Chinook.Migration.Validation
                 results.Add(result);
                 onResult?.Invoke(result);
             }
-            var steps = new StepCounter(progress, StepCount());
+            var probes = options.Runs(ValidationKind.AccessPattern)
+                ? AccessPatternProbes.Build(source, connection, options.TablePrefix)
+                : Array.Empty<AccessProbe>();
+            var steps = new StepCounter(progress, StepCount() + probes.Count);
             if (NeedsScan)
             {
                 var snapshot = await ScanAsync(steps, cancellationToken).ConfigureAwait(false);
@@ -70,6 +73,12 @@ namespace Chinook.Migration.Validation
                         Emit(result);
                     }
                 }
+            }
+            foreach (var probe in probes)
+            {
+                steps.Start(ValidationPhase.MeasuringAccessPatterns,
+                    $"Access pattern '{probe.Check}' on {probe.Entity}: {probe.Subject}; one call checked against the source, then {options.Iterations} timed calls.");
+                Emit(await AccessPatternCheck.RunAsync(probe, options.Iterations, options.FailingKeyCount, cancellationToken).ConfigureAwait(false));
             }
             return results;
         }
