@@ -87,3 +87,89 @@ Describe 'Build-ModuleHelp' {
         $result.Warnings | Should -Contain 'Help source New-ChinookFutureThing.md is not used: the module does not export New-ChinookFutureThing.'
     }
 }
+
+Describe 'Build-ModuleHelp with shared parameter files' {
+    BeforeAll {
+        $script:Connection = 'EndpointUrl', 'Region', 'ProfileName', 'ProfileLocation', 'AccessKey', 'SecretKey', 'SessionToken', 'TablePrefix'
+        $script:DynamoCmdlets = 'New-ChinookDynamoTable', 'Get-ChinookDynamoTable', 'Remove-ChinookDynamoTable'
+
+        function New-SharedFile([string] $Folder, [string] $Name, [string[]] $Parameters, [string] $Extra = '') {
+            <# A shared file whose text for -X is 'Shared text of -X from <Name>.' #>
+            $body = foreach ($parameter in $Parameters) { "### -$parameter`nShared text of -$parameter from $Name.`n" }
+            Set-Content (Join-Path $Folder "$Name.md") "# $Name`n`n## PARAMETERS`n`n$($body -join "`n")$Extra"
+        }
+
+        function Get-MamlParameter([string] $Cmdlet, [string] $Parameter) {
+            [xml] $maml = Get-Content -Raw (Join-Path $Module 'en-US/Chinook.PowerShell.dll-Help.xml')
+            $command = $maml.helpItems.command | Where-Object { $_.details.name -eq $Cmdlet }
+            $command.parameters.parameter | Where-Object { $_.name -eq $Parameter }
+        }
+    }
+
+    It 'gives each cmdlet that has all its parameters the shared text, and a page''s own text wins for that cmdlet' {
+        $source = New-HelpSource {
+            param($folder)
+            New-SharedFile $folder '_DynamoConnection' $Connection
+            $shared = Join-Path $folder '_DynamoConnection.md'
+            (Get-Content -Raw $shared) -replace '(Shared text of -AccessKey.*)', "`$1`nDefault value: Shared default of -AccessKey" | Set-Content $shared
+            $page = Join-Path $folder 'Get-ChinookDynamoTable.md'
+            (Get-Content -Raw $page) -replace '## PARAMETERS', "## PARAMETERS`n`n### -Region`nRegion text of Get-ChinookDynamoTable alone.`n" | Set-Content $page
+        }
+        $result = Invoke-HelpBuild $source
+        $result.Threw | Should -BeFalse -Because ($result.Problems -join '; ')
+
+        foreach ($cmdlet in $DynamoCmdlets) {
+            (Get-MamlParameter $cmdlet 'EndpointUrl').description.para | Should -Be 'Shared text of -EndpointUrl from _DynamoConnection.' -Because $cmdlet
+            (Get-MamlParameter $cmdlet 'AccessKey').defaultValue | Should -Be 'Shared default of -AccessKey' -Because $cmdlet
+        }
+        (Get-MamlParameter 'Get-ChinookDynamoTable' 'Region').description.para | Should -Be 'Region text of Get-ChinookDynamoTable alone.'
+        (Get-MamlParameter 'New-ChinookDynamoTable' 'Region').description.para | Should -Be 'Shared text of -Region from _DynamoConnection.'
+        # Get-ChinookTableDefinition has -TablePrefix but not the connection: its page's own text stays.
+        (Get-MamlParameter 'Get-ChinookTableDefinition' 'TablePrefix').description.para | Should -Not -BeLike 'Shared text*'
+        $result.Warnings | Should -BeNullOrEmpty
+    }
+
+    It 'lists the shared parameters after the page''s own, and -WhatIf and -Confirm last' {
+        $result = Invoke-HelpBuild (New-HelpSource { param($folder) New-SharedFile $folder '_DynamoConnection' $Connection })
+        $result.Threw | Should -BeFalse -Because ($result.Problems -join '; ')
+        [xml] $maml = Get-Content -Raw (Join-Path $Module 'en-US/Chinook.PowerShell.dll-Help.xml')
+        $names = @(($maml.helpItems.command | Where-Object { $_.details.name -eq 'Remove-ChinookDynamoTable' }).parameters.parameter.name)
+        $names | Should -Be (@('TableName', 'TimeoutSeconds', 'Force') + $Connection + @('WhatIf', 'Confirm'))
+    }
+
+    It 'stops the build, naming the file, when a shared parameter has no text or the file has another section' {
+        $source = New-HelpSource {
+            param($folder)
+            New-SharedFile $folder '_DynamoConnection' ($Connection | Where-Object { $_ -ne 'Region' }) -Extra "### -Region`n`n## EXAMPLES`n"
+        }
+        $result = Invoke-HelpBuild $source
+        $result.Threw | Should -BeTrue
+        $result.Problems | Should -Contain "_DynamoConnection.md: '### -Region' has no help text."
+        $result.Problems | Should -Contain '_DynamoConnection.md: a shared parameter file holds only ## PARAMETERS, not ## EXAMPLES.'
+    }
+
+    It 'stops the build when two shared files that apply to a cmdlet document the same parameter' {
+        $source = New-HelpSource {
+            param($folder)
+            New-SharedFile $folder '_DynamoConnection' $Connection
+            New-SharedFile $folder '_Regions' 'Region'
+        }
+        $result = Invoke-HelpBuild $source
+        $result.Threw | Should -BeTrue
+        $result.Problems | Should -Contain "New-ChinookDynamoTable.md: '### -Region' of New-ChinookDynamoTable is in both _DynamoConnection.md and _Regions.md; document it in one of them, or on the cmdlet's page."
+    }
+
+    It 'leaves the DynamoDB cmdlets without connection text when the shared file is gone, and warns about a shared file no cmdlet uses' {
+        $source = New-HelpSource {
+            param($folder)
+            Remove-Item (Join-Path $folder '_DynamoConnection.md')
+            New-SharedFile $folder '_Future' 'EndpointUrl', 'Parallelism'
+        }
+        $result = Invoke-HelpBuild $source
+        $result.Threw | Should -BeTrue
+        foreach ($cmdlet in $DynamoCmdlets) {
+            $result.Problems | Should -Contain "${cmdlet}.md: parameter -EndpointUrl of $cmdlet has no help text (add '### -EndpointUrl' under ## PARAMETERS)."
+        }
+        $result.Warnings | Should -Contain 'Shared help _Future.md is not used: no exported cmdlet has all of -EndpointUrl, -Parallelism.'
+    }
+}

@@ -5,6 +5,10 @@ Builds the MAML help of a binary module from Markdown that people read and edit
 Syntax, types, parameter sets, Mandatory, Position, pipeline input, wildcards, aliases and defaults come from
 the built module itself (Export-CmdletMetadata.ps1, run in a pwsh of its own); the words come from the
 Markdown. Help that is missing or no longer matches the cmdlets stops the build, so it cannot rot.
+
+Parameters that several cmdlets share (the DynamoDB connection parameters) are written once, in a shared
+file Help/_<Name>.md that holds only ## PARAMETERS. Its text is used for every cmdlet that has all of the
+parameters it documents, unless the cmdlet's own page documents the parameter.
 #>
 Set-StrictMode -Version Latest
 
@@ -122,6 +126,58 @@ function Get-Subsections($Source, [string] $Name) {
     return $Source.Sections[$Name].Subsections
 }
 
+function Read-SharedParameters {
+    <#
+    Parses a shared parameter file (_<Name>.md): '# _<Name>' and a ## PARAMETERS section only, each
+    '### -Name' with its text. Returns the file name and its parameters' lines, in the file's order.
+    #>
+    param(
+        [Parameter(Mandatory)] [string] $Path,
+        [Parameter(Mandatory)] [AllowEmptyCollection()] [System.Collections.Generic.List[string]] $Problems
+    )
+    $file = Split-Path $Path -Leaf
+    $source = Read-HelpSource -Path $Path -Problems $Problems
+    $name = [System.IO.Path]::GetFileNameWithoutExtension($Path)
+    if ($source.Name -ne $name) { $Problems.Add("${file}: the first heading must be '# $name', not '# $($source.Name)'.") }
+    foreach ($section in $source.Sections.Keys | Where-Object { $_ -ne 'PARAMETERS' }) {
+        $Problems.Add("${file}: a shared parameter file holds only ## PARAMETERS, not ## $section.")
+    }
+    $parameters = Get-Subsections $source 'PARAMETERS'
+    if ($parameters.Count -eq 0) { $Problems.Add("${file}: ## PARAMETERS needs at least one '### -<Name>' with its text.") }
+    foreach ($entry in $parameters.GetEnumerator()) {
+        if ($entry.Key -notmatch '^-\w+$') { $Problems.Add("${file}: '### $($entry.Key)' is not a parameter; write '### -<Name>'.") }
+        elseif (@(Split-Paragraphs @($entry.Value | Where-Object { $_ -notmatch '^Default value:' })).Count -eq 0) {
+            $Problems.Add("${file}: '### $($entry.Key)' has no help text.")
+        }
+    }
+    return [ordered]@{ File = $file; Parameters = $parameters; UsedBy = [System.Collections.Generic.List[string]]::new() }
+}
+
+function Add-SharedParameters {
+    <#
+    The cmdlet page's parameter texts, completed from the shared files that apply to the cmdlet: those whose
+    every parameter the cmdlet has. The page's own '### -Name' wins over a shared one.
+    #>
+    param($Metadata, $Documented, $Shared, [string] $File, [System.Collections.Generic.List[string]] $Problems)
+    $merged = [ordered]@{}
+    foreach ($key in $Documented.Keys) { $merged[$key] = $Documented[$key] }
+    $own = @($Metadata.Parameters | Where-Object Kind -ne 'Common' | ForEach-Object { "-$($_.Name)" })
+    $from = @{}
+    foreach ($group in $Shared) {
+        if (@($group.Parameters.Keys | Where-Object { $_ -notin $own }).Count -gt 0) { continue }
+        $group.UsedBy.Add($Metadata.Name)
+        foreach ($key in $group.Parameters.Keys | Where-Object { -not $Documented.Contains($_) }) {
+            if ($from.ContainsKey($key)) {
+                $Problems.Add("${File}: '### $key' of $($Metadata.Name) is in both $($from[$key]) and $($group.File); document it in one of them, or on the cmdlet's page.")
+                continue
+            }
+            $from[$key] = $group.File
+            $merged[$key] = $group.Parameters[$key]
+        }
+    }
+    return $merged
+}
+
 function Read-Example {
     <# An example is one fenced code block followed by the sentences that say what it does. #>
     param([string] $Title, [string[]] $Lines, [string] $Where, [System.Collections.Generic.List[string]] $Problems)
@@ -153,7 +209,7 @@ function Read-TypeSections {
 
 function Merge-CmdletHelp {
     <# Checks a parsed help source against a cmdlet's metadata and returns what the MAML writer needs. #>
-    param($Metadata, $Source, [string] $File, [System.Collections.Generic.List[string]] $Problems)
+    param($Metadata, $Source, [string] $File, [System.Collections.Generic.List[string]] $Problems, $Shared = @())
     $name = $Metadata.Name
     if ($Source.Name -ne $name) { $Problems.Add("${File}: the first heading must be '# $name', not '# $($Source.Name)'.") }
     $help = [ordered]@{ Metadata = $Metadata }
@@ -170,10 +226,12 @@ function Merge-CmdletHelp {
             $Problems.Add("${File}: '### $key' documents a parameter that $name does not have (write '### -<Name>' for each of its own parameters).")
         }
     }
-    # The help lists parameters in the order the source gives them; -WhatIf and -Confirm come last.
+    $documented = Add-SharedParameters -Metadata $Metadata -Documented $documented -Shared $Shared -File $File -Problems $Problems
+    # The help lists parameters in the order the page gives them, then the shared files' order; -WhatIf and -Confirm come last.
     $order = @($documented.Keys | ForEach-Object { $_.ToLowerInvariant() })
     $own = @($Metadata.Parameters | Where-Object Kind -ne 'Common' | Sort-Object -Stable {
-            $index = $order.IndexOf("-$($_.Name)".ToLowerInvariant()); if ($index -lt 0) { [int]::MaxValue } else { $index } })
+            $index = $order.IndexOf("-$($_.Name)".ToLowerInvariant())
+            if ($index -lt 0 -or $_.Kind -eq 'ShouldProcess') { [int]::MaxValue } else { $index } })
     foreach ($parameter in $own) {
         $lines = $documented["-$($parameter.Name)"]
         $default = $parameter.Default
@@ -379,6 +437,7 @@ function Build-ModuleHelp {
     Throws one error listing every problem (a cmdlet without a help source, a parameter without text, too few
     examples, an output type not described, a section that documents something the cmdlet does not have).
     Common parameters need no text; -WhatIf and -Confirm get the standard text unless the source gives one.
+    Shared parameter files (_<Name>.md) give the text of parameters that several cmdlets have.
     Help sources for cmdlets the module does not export are reported as warnings and skipped, so branches
     that add cmdlets can carry their help before the cmdlets are merged.
     #>
@@ -391,6 +450,9 @@ function Build-ModuleHelp {
     if (-not (Test-Path -LiteralPath $SourcePath -PathType Container)) { throw "The help source folder $SourcePath does not exist." }
     $problems = [System.Collections.Generic.List[string]]::new()
     $metadata = Get-CmdletMetadata -ModulePath $ModulePath
+    $shared = @(Get-ChildItem -LiteralPath $SourcePath -Filter '_*.md' | Sort-Object Name | ForEach-Object {
+            Read-SharedParameters -Path $_.FullName -Problems $problems
+        })
     $helps = foreach ($cmdlet in $metadata) {
         $file = Join-Path $SourcePath "$($cmdlet.Name).md"
         if (-not (Test-Path -LiteralPath $file)) {
@@ -398,10 +460,13 @@ function Build-ModuleHelp {
             continue
         }
         $source = Read-HelpSource -Path $file -Problems $problems
-        Merge-CmdletHelp -Metadata $cmdlet -Source $source -File (Split-Path $file -Leaf) -Problems $problems
+        Merge-CmdletHelp -Metadata $cmdlet -Source $source -File (Split-Path $file -Leaf) -Problems $problems -Shared $shared
     }
-    foreach ($orphan in Get-ChildItem -LiteralPath $SourcePath -Filter '*-*.md' | Where-Object BaseName -NotIn $metadata.Name) {
+    foreach ($orphan in Get-ChildItem -LiteralPath $SourcePath -Filter '*-*.md' | Where-Object { $_.BaseName -notin $metadata.Name -and $_.Name -notlike '_*' }) {
         Write-Warning "Help source $($orphan.Name) is not used: the module does not export $($orphan.BaseName)."
+    }
+    foreach ($group in $shared | Where-Object { $_.UsedBy.Count -eq 0 }) {
+        Write-Warning "Shared help $($group.File) is not used: no exported cmdlet has all of $(@($group.Parameters.Keys) -join ', ')."
     }
     if ($problems.Count -gt 0) {
         # One line per problem: the error view would reflow a long multi-line message into one paragraph.
