@@ -13,15 +13,23 @@
         'Formats/Source.Format.ps1xml'
         'Formats/Items.Format.ps1xml'
         'Formats/Target.Format.ps1xml'
+        'Formats/Writing.Format.ps1xml'
+        'Formats/Access.Format.ps1xml'
         'Formats/Validation.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-ChinookSourceStats'
         'ConvertTo-ChinookItem'
+        'Export-ChinookToDynamo'
         'Get-ChinookTableDefinition'
         'New-ChinookDynamoTable'
         'Get-ChinookDynamoTable'
         'Remove-ChinookDynamoTable'
+        'Get-ChinookArtistCatalog'
+        'Find-ChinookTrack'
+        'Get-ChinookCustomerOrder'
+        'Get-ChinookPlaylist'
+        'Get-ChinookEmployee'
         'Test-ChinookMigration'
     )
     FunctionsToExport    = @()

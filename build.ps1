@@ -140,12 +140,13 @@ Import-Module '$pester' -RequiredVersion 5.7.1
 
 function Invoke-Demo {
     $demo = Join-Path $Root 'examples/Demo.ps1'
-    $demoArgs = @{ ModulePath = (Join-Path $ModuleDir 'ChinookMigration.psd1') }
-    if ($EndpointUrl) { $demoArgs.EndpointUrl = $EndpointUrl }
-    if ($Region) { $demoArgs.Region = $Region }
-    if ($ProfileName) { $demoArgs.ProfileName = $ProfileName }
-    & $demo @demoArgs
-    if (-not $?) { throw 'The demo failed.' }
+    $demoArgs = @('-ModulePath', (Join-Path $ModuleDir 'ChinookMigration.psd1'))
+    if ($EndpointUrl) { $demoArgs += '-EndpointUrl', $EndpointUrl }
+    if ($Region) { $demoArgs += '-Region', $Region }
+    if ($ProfileName) { $demoArgs += '-ProfileName', $ProfileName }
+    # A fresh pwsh, as an admin would run it.
+    & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File $demo @demoArgs
+    if ($LASTEXITCODE -ne 0) { throw "The demo failed (exit code $LASTEXITCODE)." }
 }
 
 $summary = [ordered]@{ Passed = 0; Failed = 0 }

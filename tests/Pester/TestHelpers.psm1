@@ -37,24 +37,82 @@ function Invoke-FreshPwsh {
     & dotnet $pwsh -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1
 }
 
-function Invoke-Sqlite {
-    <# Changes a scratch database (never the shipped one) through the module's own SQLite, loaded in a child pwsh. #>
-    param([Parameter(Mandatory)] [string] $Path, [Parameter(Mandatory)] [string] $Sql)
+function Get-SqliteScriptPreamble {
+    <# The lines a child pwsh needs to open a database with the module's own SQLite: $c is the open connection. #>
+    param([Parameter(Mandatory)] [string] $Path, [switch] $ReadOnly)
     $deps = Join-Path (Split-Path (Get-ChinookTestModulePath)) 'deps'
     $arch = if ([System.Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture -eq 'Arm64') { 'arm64' } else { 'x64' }
     $native = if ($IsWindows) { "win-$arch/native/e_sqlite3.dll" } elseif ($IsMacOS) { "osx-$arch/native/libe_sqlite3.dylib" } else { "linux-$arch/native/libe_sqlite3.so" }
-    $script = @"
+    $mode = if ($ReadOnly) { ';Mode=ReadOnly' } else { '' }
+    return @"
 `$ErrorActionPreference = 'Stop'
 Add-Type -Path '$deps/SQLitePCLRaw.core.dll','$deps/SQLitePCLRaw.provider.e_sqlite3.dll','$deps/SQLitePCLRaw.batteries_v2.dll','$deps/Microsoft.Data.Sqlite.dll'
 [System.Runtime.InteropServices.NativeLibrary]::SetDllImportResolver([SQLitePCL.SQLite3Provider_e_sqlite3].Assembly, { param(`$n) [System.Runtime.InteropServices.NativeLibrary]::Load('$deps/runtimes/$native') })
-`$c = [Microsoft.Data.Sqlite.SqliteConnection]::new('Data Source=$Path;Pooling=False;Foreign Keys=False')
-`$c.Open(); `$cmd = `$c.CreateCommand(); `$cmd.CommandText = @'
+`$c = [Microsoft.Data.Sqlite.SqliteConnection]::new('Data Source=$Path;Pooling=False;Foreign Keys=False$mode')
+`$c.Open()
+"@
+}
+
+function Invoke-Sqlite {
+    <# Changes a scratch database (never the shipped one) through the module's own SQLite, loaded in a child pwsh. #>
+    param([Parameter(Mandatory)] [string] $Path, [Parameter(Mandatory)] [string] $Sql)
+    $script = (Get-SqliteScriptPreamble -Path $Path) + @"
+
+`$cmd = `$c.CreateCommand(); `$cmd.CommandText = @'
 $Sql
 '@
 [void]`$cmd.ExecuteNonQuery(); `$c.Close()
 "@
     $output = Invoke-FreshPwsh $script
     if ($LASTEXITCODE -ne 0) { throw "SQL against $Path failed: $output" }
+}
+
+function Invoke-SqliteQuery {
+    <# Reads rows from a database, opened read-only by the module's own SQLite in a child pwsh, as objects with one property per column. #>
+    param([Parameter(Mandatory)] [string] $Sql, [string] $Path = (Get-ShippedDatabasePath))
+    $script = (Get-SqliteScriptPreamble -Path $Path -ReadOnly) + @"
+
+`$cmd = `$c.CreateCommand(); `$cmd.CommandText = @'
+$Sql
+'@
+`$reader = `$cmd.ExecuteReader()
+`$rows = [System.Collections.Generic.List[object]]::new()
+while (`$reader.Read()) {
+    `$row = [ordered]@{}
+    for (`$i = 0; `$i -lt `$reader.FieldCount; `$i++) { `$row[`$reader.GetName(`$i)] = if (`$reader.IsDBNull(`$i)) { `$null } else { `$reader.GetValue(`$i) } }
+    `$rows.Add([pscustomobject]`$row)
+}
+`$c.Close()
+'<<rows>>' + (ConvertTo-Json -InputObject `$rows.ToArray() -Depth 3 -Compress)
+"@
+    $output = Invoke-FreshPwsh $script
+    if ($LASTEXITCODE -ne 0) { throw "SQL against $Path failed: $output" }
+    $json = ($output | Where-Object { "$_".StartsWith('<<rows>>') } | Select-Object -Last 1).Substring(8)
+    ConvertFrom-Json -InputObject $json | ForEach-Object { $_ }
+}
+
+function Start-SqliteWriteLock {
+    <#
+    Holds an exclusive write lock on a scratch database from another process, as a writer in the middle of a
+    transaction does, until the returned process is stopped or the seconds run out; returns once the lock is held.
+    #>
+    param([Parameter(Mandatory)] [string] $Path, [int] $Seconds = 30)
+    $marker = "$Path.locked"
+    $script = (Get-SqliteScriptPreamble -Path $Path) + @"
+
+`$cmd = `$c.CreateCommand(); `$cmd.CommandText = 'BEGIN EXCLUSIVE; UPDATE Genre SET Name = Name;'
+[void]`$cmd.ExecuteNonQuery()
+Set-Content '$marker' 'locked'
+Start-Sleep -Seconds $Seconds
+"@
+    $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script))
+    $process = Start-Process -FilePath dotnet -ArgumentList (Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-EncodedCommand', $encoded -PassThru
+    $deadline = [DateTime]::UtcNow.AddSeconds(30)
+    while (-not (Test-Path $marker)) {
+        if ($process.HasExited -or [DateTime]::UtcNow -gt $deadline) { throw "The lock on $Path was not taken." }
+        Start-Sleep -Milliseconds 100
+    }
+    return $process
 }
 
 function New-TestTablePrefix {
@@ -110,52 +168,118 @@ function Send-DynamoJson {
         'X-Amz-Date'    = [DateTime]::UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'")
         'Authorization' = 'AWS4-HMAC-SHA256 Credential=test/20240101/us-east-1/dynamodb/aws4_request, SignedHeaders=host;x-amz-date, Signature=0'
     }
-    Invoke-RestMethod -Method Post -Uri $EndpointUrl -Headers $headers -SkipHeaderValidation -ContentType 'application/x-amz-json-1.0' -Body $Json
+    # Invoke-RestMethod would turn ISO-8601 text into DateTime values; the items' times are text and stay text.
+    $response = Invoke-WebRequest -Method Post -Uri $EndpointUrl -Headers $headers -SkipHeaderValidation -ContentType 'application/x-amz-json-1.0' -Body $Json
+    # The content type (application/x-amz-json-1.0) is not one PowerShell decodes itself: it comes as bytes.
+    [Text.Encoding]::UTF8.GetString($response.RawContentStream.ToArray()) | ConvertFrom-Json -DateKind String
 }
 
-function ConvertTo-DynamoJsonValue {
-    <# A plain item value (as ChinookItem.Attributes holds it) in DynamoDB's JSON form: {"S": ..}, {"N": ..}, {"L": ..}, {"M": ..}. #>
+
+function Get-DynamoTableItem {
+    <# Every item of a table, read with Scan page by page (never one page only), as DynamoDB JSON objects. #>
+    param([Parameter(Mandatory)] [string] $EndpointUrl, [Parameter(Mandatory)] [string] $TableName)
+    $request = @{ TableName = $TableName; ConsistentRead = $true }
+    do {
+        $page = Send-DynamoJson -EndpointUrl $EndpointUrl -Operation Scan -Json ($request | ConvertTo-Json -Depth 10 -Compress)
+        $page.Items
+        $request.ExclusiveStartKey = $page.LastEvaluatedKey
+    } while ($page.LastEvaluatedKey)
+}
+
+function ConvertFrom-DynamoJsonValue {
+    <# A DynamoDB JSON attribute value as a plain value: S as string, N as decimal, L as array, M as hashtable. #>
+    param([Parameter(Mandatory)] $Value)
+    $kind = @($Value.PSObject.Properties.Name)[0]
+    $inner = $Value.$kind
+    switch ($kind) {
+        'S' { return [string]$inner }
+        'N' { return [decimal]::Parse($inner, [Globalization.CultureInfo]::InvariantCulture) }
+        'BOOL' { return [bool]$inner }
+        'L' { return , @($inner | ForEach-Object { ConvertFrom-DynamoJsonValue $_ }) }
+        'M' {
+            $map = @{}
+            foreach ($p in $inner.PSObject.Properties) { $map[$p.Name] = ConvertFrom-DynamoJsonValue $p.Value }
+            return $map
+        }
+        default { throw "Unexpected attribute value kind '$kind'." }
+    }
+}
+
+function Get-PlainValueDifference {
+    <# Where two plain values differ ('' when equal); numbers compare by value, text exactly (case-sensitive). #>
+    param($Expected, $Actual, [string] $Where = '')
+    if ($Expected -is [System.Collections.IDictionary] -or $Expected -is [System.Collections.Generic.IReadOnlyDictionary[string, object]]) {
+        $keys = @($Expected.Keys) + @($Actual.Keys) | Sort-Object -Unique
+        foreach ($k in $keys) {
+            $d = Get-PlainValueDifference $Expected[$k] $Actual[$k] "$Where.$k"
+            if ($d) { return $d }
+        }
+        return ''
+    }
+    if ($Expected -is [System.Collections.IList]) {
+        if ($Actual -isnot [System.Collections.IList] -or $Expected.Count -ne $Actual.Count) { return "$Where`: list of $($Expected.Count) vs $(@($Actual).Count)" }
+        for ($i = 0; $i -lt $Expected.Count; $i++) {
+            $d = Get-PlainValueDifference $Expected[$i] $Actual[$i] "$Where[$i]"
+            if ($d) { return $d }
+        }
+        return ''
+    }
+    if ($Expected -is [string] -or $Actual -is [string]) {
+        if (-not [string]::Equals($Expected, $Actual, [StringComparison]::Ordinal)) { return "$Where`: '$Expected' vs '$Actual'" }
+        return ''
+    }
+    if ([decimal]$Expected -ne [decimal]$Actual) { return "$Where`: $Expected vs $Actual" }
+    return ''
+}
+function ConvertTo-DynamoAttributeValue {
+    <# A ChinookItem attribute value (string, long, decimal, bool, list, map) in DynamoDB's JSON shape. #>
     param($Value)
-    # Not a switch: switch would walk a list's elements instead of taking the list.
     if ($Value -is [string]) { return @{ S = $Value } }
     if ($Value -is [bool]) { return @{ BOOL = $Value } }
-    if ($Value -is [long] -or $Value -is [int] -or $Value -is [decimal]) { return @{ N = ([IFormattable]$Value).ToString($null, [cultureinfo]::InvariantCulture) } }
-    if ($Value -is [System.Collections.IDictionary]) { $m = @{}; foreach ($k in $Value.Keys) { $m[$k] = ConvertTo-DynamoJsonValue $Value[$k] }; return @{ M = $m } }
-    return @{ L = @(foreach ($e in $Value) { ConvertTo-DynamoJsonValue $e }) }
-}
-
-function ConvertTo-DynamoJsonItem {
-    <# A ChinookItem (from ConvertTo-ChinookItem) as the Item of a PutItem or PutRequest. #>
-    param([Parameter(Mandatory)] $Item)
-    $map = @{ PK = @{ S = $Item.PK }; SK = @{ S = $Item.SK } }
-    foreach ($name in $Item.Attributes.Keys) { $map[$name] = ConvertTo-DynamoJsonValue $Item.Attributes[$name] }
-    return $map
+    if ($Value -is [long] -or $Value -is [int] -or $Value -is [decimal]) { return @{ N = $Value.ToString([cultureinfo]::InvariantCulture) } }
+    if ($Value -is [System.Collections.IDictionary]) {
+        $map = @{}
+        foreach ($key in $Value.Keys) { $map[$key] = ConvertTo-DynamoAttributeValue $Value[$key] }
+        return @{ M = $map }
+    }
+    if ($Value -is [System.Collections.IList]) {
+        return @{ L = @(foreach ($element in $Value) { ConvertTo-DynamoAttributeValue $element }) }
+    }
+    throw "Cannot write a $($Value.GetType()) as a DynamoDB value."
 }
 
 function Write-TestItem {
     <#
-    Loads ChinookItems (from ConvertTo-ChinookItem) into the local DynamoDB in BatchWriteItem calls of 25, until
-    nothing is left unprocessed: test set-up only, where Export-ChinookToDynamo is not what a test is about.
+    Loads items shaped like ChinookItem into the local DynamoDB with BatchWriteItem (25 items a request, unprocessed
+    items sent again), for hand-made items that are no ChinookItem (the module's loader takes only those).
     #>
     param([Parameter(Mandatory)] [string] $EndpointUrl, [Parameter(Mandatory, ValueFromPipeline)] $Item)
     begin { $batch = [System.Collections.Generic.List[object]]::new() }
     process {
         $batch.Add($Item)
-        if ($batch.Count -eq 25) { Send-TestBatch $EndpointUrl $batch; $batch.Clear() }
+        if ($batch.Count -eq 25) { Send-TestItemBatch $EndpointUrl $batch; $batch.Clear() }
     }
-    end { if ($batch.Count) { Send-TestBatch $EndpointUrl $batch } }
+    end { if ($batch.Count -gt 0) { Send-TestItemBatch $EndpointUrl $batch } }
 }
 
-function Send-TestBatch {
+function Send-TestItemBatch {
     param([string] $EndpointUrl, $Items)
     $requests = @{}
-    foreach ($group in $Items | Group-Object TableName) {
-        $requests[$group.Name] = @($group.Group | ForEach-Object { @{ PutRequest = @{ Item = ConvertTo-DynamoJsonItem $_ } } })
+    foreach ($item in $Items) {
+        $map = @{ PK = @{ S = $item.PK }; SK = @{ S = $item.SK } }
+        foreach ($attribute in $item.Attributes.GetEnumerator()) { $map[$attribute.Key] = ConvertTo-DynamoAttributeValue $attribute.Value }
+        if (-not $requests.ContainsKey($item.TableName)) { $requests[$item.TableName] = [System.Collections.Generic.List[object]]::new() }
+        $requests[$item.TableName].Add(@{ PutRequest = @{ Item = $map } })
     }
-    while ($requests.Count) {
-        $answer = Send-DynamoJson $EndpointUrl BatchWriteItem (@{ RequestItems = $requests } | ConvertTo-Json -Depth 40 -Compress)
+    for ($attempt = 1; $requests.Count -gt 0; $attempt++) {
+        if ($attempt -gt 10) { throw 'BatchWriteItem left items unprocessed ten times.' }
+        $body = ConvertTo-Json -InputObject @{ RequestItems = $requests } -Depth 100 -Compress
+        $answer = Send-DynamoJson -EndpointUrl $EndpointUrl -Operation BatchWriteItem -Json $body
         $requests = @{}
-        if ($answer.UnprocessedItems) { foreach ($p in $answer.UnprocessedItems.PSObject.Properties) { $requests[$p.Name] = $p.Value } }
+        if ($answer.UnprocessedItems) {
+            foreach ($table in $answer.UnprocessedItems.PSObject.Properties) { $requests[$table.Name] = $table.Value }
+            Start-Sleep -Milliseconds (50 * $attempt)
+        }
     }
 }
 

@@ -8,10 +8,10 @@ Describe 'Test-ChinookMigration' {
         $script:Endpoint = Get-TestEndpoint
         $script:Prefix = New-TestTablePrefix
         New-ChinookDynamoTable -EndpointUrl $Endpoint -TablePrefix $Prefix | Out-Null
-        # Every item the shipped database becomes, by table and key, to load now and to repair from after each damage.
+        Export-ChinookToDynamo -EndpointUrl $Endpoint -TablePrefix $Prefix | Out-Null
+        # Every item the shipped database becomes, by table and key, to repair from after each damage.
         $script:Originals = @{}
         ConvertTo-ChinookItem -TablePrefix $Prefix | ForEach-Object { $Originals["$($_.TableName)|$($_.PK)|$($_.SK)"] = $_ }
-        $Originals.Values | Write-TestItem -EndpointUrl $Endpoint
         $script:Touched = [System.Collections.Generic.List[string]]::new()
 
         function script:Test-Migration {
@@ -143,7 +143,8 @@ Describe 'Test-ChinookMigration' {
 
         It 'fails the InvoiceLine count and rows and the order item when a line item is removed from an order' {
             $order = $Originals.Values | Where-Object { $_.EntityType -eq 'Order' -and $_.Attributes.InvoiceId -eq 1 }
-            $damaged = ConvertTo-DynamoJsonItem $order
+            $damaged = @{}
+            foreach ($attribute in $order.Attributes.GetEnumerator()) { $damaged[$attribute.Key] = ConvertTo-DynamoAttributeValue $attribute.Value }
             $damaged.Lines = @{ L = @($damaged.Lines.L[0]) }
             Send-ItemRequest PutItem CustomerOrders $order.PK $order.SK @{ Item = $damaged }
             $failed = Get-Failed (Test-Migration)

@@ -22,6 +22,8 @@ namespace Chinook.Migration.Source
             Connection = connection;
         }
 
+        public static readonly TimeSpan LockWait = TimeSpan.FromSeconds(5);
+
         public string Path { get; }
         public long SizeBytes { get; }
         internal SqliteConnection Connection { get; }
@@ -48,6 +50,8 @@ namespace Chinook.Migration.Source
                 DataSource = fullPath,
                 Mode = SqliteOpenMode.ReadOnly,
                 Pooling = false,
+                // How long to wait for another process's write lock before calling the source locked.
+                DefaultTimeout = (int)LockWait.TotalSeconds,
             }.ToString());
             try
             {

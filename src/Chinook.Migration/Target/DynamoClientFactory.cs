@@ -86,6 +86,9 @@ namespace Chinook.Migration.Target
             }
             else
             {
+                // The SDK keeps the first answer for the life of the process; a session whose AWS_REGION changes
+                // must get the region it has now.
+                FallbackRegionFactory.Reset();
                 region = FallbackRegionFactory.GetRegionEndpoint();
                 source = region is null ? "none found" : $"{region.SystemName} (from the default region chain: AWS_REGION, the shared config file or instance metadata)";
             }

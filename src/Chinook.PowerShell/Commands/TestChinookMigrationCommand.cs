@@ -13,18 +13,25 @@ namespace Chinook.PowerShell.Commands
     /// object with Passed = false, not an error. -Quiet answers with one boolean. Only a source or target that
     /// cannot be read at all is an error.
     /// </summary>
-    [Cmdlet(VerbsDiagnostic.Test, "ChinookMigration")]
+    [Cmdlet(VerbsDiagnostic.Test, "ChinookMigration", DefaultParameterSetName = PathSet)]
     [OutputType(typeof(ValidationResult), typeof(bool))]
     public sealed class TestChinookMigrationCommand : DynamoCmdlet
     {
         private const string Activity = "Validating the migration";
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
         private bool allPassed = true;
 
-        /// <summary>The source database; the shipped one when left out.</summary>
-        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("PSPath", "FullName")]
+        /// <summary>The source databases, wildcards expanded; the shipped one when left out.</summary>
+        [Parameter(ParameterSetName = PathSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
-        public string? Path { get; set; }
+        [SupportsWildcards]
+        public string[]? Path { get; set; }
+
+        [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string[]? LiteralPath { get; set; }
 
         /// <summary>Only these kinds of check. Strings, not the core's enum: see NewChinookDynamoTableCommand.BillingMode.</summary>
         [Parameter]
@@ -50,26 +57,24 @@ namespace Chinook.PowerShell.Commands
 
         protected override void ProcessRecord()
         {
-            var path = Path is null ? SourcePathCmdlet.ShippedDatabasePath : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
-            if (Path is null)
+            foreach (var path in SourcePaths.Resolve(this, Path, LiteralPath, () => allPassed = false))
             {
-                WriteVerbose($"No -Path given: using the Chinook database shipped with the module, '{path}'.");
-            }
-            try
-            {
-                WriteVerbose($"Opening '{path}' read-only.");
-                using var source = SourceDatabase.Open(path);
-                Validate(source);
-            }
-            catch (SourceDatabaseException ex)
-            {
-                allPassed = false;
-                WriteError(ErrorRecords.FromSource(ex));
-            }
-            catch (DynamoOperationException ex)
-            {
-                allPassed = false;
-                WriteError(ErrorRecords.FromTableOperation(ex, ex.TableName));
+                try
+                {
+                    WriteVerbose($"Opening '{path}' read-only.");
+                    using var source = SourceDatabase.Open(path);
+                    Validate(source);
+                }
+                catch (SourceDatabaseException ex)
+                {
+                    allPassed = false;
+                    WriteError(ErrorRecords.FromSource(ex));
+                }
+                catch (DynamoOperationException ex)
+                {
+                    allPassed = false;
+                    WriteError(ErrorRecords.FromTableOperation(ex, ex.TableName));
+                }
             }
         }
 

@@ -154,15 +154,28 @@ namespace Chinook.PowerShell.Commands.Shared
             connection = null;
         }
 
-        private DynamoConnectionSettings Settings() => new DynamoConnectionSettings
+        /// <summary>Lets a cmdlet tune the client it gets (retries, timeouts) before it is built.</summary>
+        protected virtual void ConfigureClient(DynamoConnectionSettings settings)
         {
-            EndpointUrl = EndpointUrl,
-            Region = Region,
-            ProfileName = ProfileName,
-            ProfileLocation = ProfileLocation is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(ProfileLocation),
-            AccessKey = AccessKey,
-            SecretKey = SecretKey,
-            SessionToken = SessionToken,
-        };
+        }
+
+        /// <summary>The endpoint or region this command talks to, for messages and checkpoints; never a credential.</summary>
+        protected string TargetDescription => EndpointUrl ?? Region ?? "the default region";
+
+        private DynamoConnectionSettings Settings()
+        {
+            var settings = new DynamoConnectionSettings
+            {
+                EndpointUrl = EndpointUrl,
+                Region = Region,
+                ProfileName = ProfileName,
+                ProfileLocation = ProfileLocation is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(ProfileLocation),
+                AccessKey = AccessKey,
+                SecretKey = SecretKey,
+                SessionToken = SessionToken,
+            };
+            ConfigureClient(settings);
+            return settings;
+        }
     }
 }

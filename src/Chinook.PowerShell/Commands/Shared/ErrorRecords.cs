@@ -4,6 +4,7 @@ using System.Management.Automation;
 using Chinook.Migration.Source;
 using Chinook.Migration.Transform;
 using Chinook.Migration.Target;
+using Chinook.Migration.Target.Writing;
 
 namespace Chinook.PowerShell.Commands.Shared
 {
@@ -129,6 +130,57 @@ namespace Chinook.PowerShell.Commands.Shared
             new ItemNotFoundException($"Table '{tableName}' does not exist."),
             "TableNotFound", ErrorCategory.ObjectNotFound, tableName,
             "Create it with New-ChinookDynamoTable, or check the prefix, the region and the endpoint.");
+
+        /// <summary>One item the loader did not write; the target object is its key (TableName, PartitionKey, SortKey).</summary>
+        public static ErrorRecord ItemNotWritten(ItemNotWritten failure)
+        {
+            var (id, category, action) = failure.Reason switch
+            {
+                WriteFailureReason.TooLarge => ("ItemTooLarge", ErrorCategory.LimitsExceeded,
+                    "Shorten the item's text (DynamoDB items are limited to 400 KB), or leave the item out."),
+                WriteFailureReason.RetriesExhausted => ("ItemWriteRetriesExhausted", ErrorCategory.LimitsExceeded,
+                    "DynamoDB kept throttling or failing: run the same command again (with -Resume after -Path) or lower -MaxWriteUnitsPerSecond."),
+                WriteFailureReason.Cancelled => ("ItemWriteStopped", ErrorCategory.OperationStopped,
+                    "Run the same command again; writing an item twice leaves the table as writing it once."),
+                _ => ("ItemWriteRejected", ErrorCategory.InvalidOperation,
+                    "Check that the tables exist (New-ChinookDynamoTable) and that the credentials may call dynamodb:BatchWriteItem."),
+            };
+            var exception = new InvalidOperationException($"{failure.Item.Key} was not written: {failure.Message}", failure.Exception);
+            return Create(exception, id, category, failure.Item.Key, action);
+        }
+
+        /// <summary>The one error for a run the writer gave up on; the items not written are in the results' FailedKeys.</summary>
+        public static ErrorRecord WriterAborted(string reason, IReadOnlyList<TableWriteResult> results)
+        {
+            long written = 0, failed = 0;
+            foreach (var table in results)
+            {
+                written += table.ItemsWritten;
+                failed += table.Failed;
+            }
+            return Create(new InvalidOperationException(
+                    $"{reason}. Stopped after writing {written:N0} items; {failed:N0} items in flight were not written (see FailedKeys in the results)."),
+                "DynamoUnreachable", ErrorCategory.ConnectionError, null,
+                "Check that the endpoint or region is reachable, then run the same command again (with -Resume after -Path): writing an item twice is harmless.");
+        }
+
+        public static ErrorRecord ItemTableMismatch(ArgumentException ex, string tableName) => Create(
+            ex, "ItemTableMismatch", ErrorCategory.InvalidArgument, tableName,
+            "Convert with the same -TablePrefix you export with, or leave -TablePrefix off Export-ChinookToDynamo.");
+
+        public static ErrorRecord CheckpointUnusable(Exception ex, string path) => Create(
+            ex, "CheckpointUnusable", ErrorCategory.InvalidData, path,
+            "Give another -CheckpointPath, or delete the file to start over (writing items again is harmless).");
+        /// <summary>An access-pattern lookup that found nothing: ArtistNotFound, TrackNotFound, CustomerNotFound, PlaylistNotFound, EmployeeNotFound.</summary>
+        public static ErrorRecord AccessNotFound(string what, string lookup, object target, string tableName) => Create(
+            new ItemNotFoundException($"No {what.ToLowerInvariant()} with {lookup} in table '{tableName}'."),
+            what + "NotFound", ErrorCategory.ObjectNotFound, target,
+            "Check the value (names are exact and case-sensitive), -TablePrefix, -Region and -EndpointUrl, and that the table has been loaded.");
+
+        /// <summary>An item that lacks what the migration writes into it, so the answer cannot be given.</summary>
+        public static ErrorRecord UnexpectedItem(System.IO.InvalidDataException ex, object target) => Create(
+            ex, "UnexpectedItem", ErrorCategory.InvalidData, target,
+            "The table holds an item the migration did not write: check it with Test-ChinookMigration, or load the table again.");
 
         public static ErrorRecord Create(Exception exception, string errorId, ErrorCategory category, object? target, string recommendedAction)
         {

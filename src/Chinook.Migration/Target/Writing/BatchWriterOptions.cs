@@ -1,0 +1,39 @@
+using System;
+
+namespace Chinook.Migration.Target.Writing
+{
+    public sealed class BatchWriterOptions
+    {
+        /// <summary>BatchWriteItem calls in flight at once. See README "Loading" for the measurements behind it.</summary>
+        public const int DefaultMaxConcurrency = 8;
+
+        public int MaxConcurrency { get; set; } = DefaultMaxConcurrency;
+
+        /// <summary>Upper bound on write units sent per second; null for no limit.</summary>
+        public double? MaxWriteUnitsPerSecond { get; set; }
+
+        /// <summary>Calls made for one item before it is reported as failed: the first one and its retries.</summary>
+        public int MaxAttempts { get; set; } = 10;
+
+        /// <summary>Scale of the exponential backoff: attempt n waits a random time up to BaseDelay * 2^n.</summary>
+        public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(50);
+
+        public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+        internal void Validate()
+        {
+            if (MaxConcurrency < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(MaxConcurrency), MaxConcurrency, "MaxConcurrency must be at least 1.");
+            }
+            if (MaxWriteUnitsPerSecond is double rate && (rate <= 0 || double.IsNaN(rate) || double.IsInfinity(rate)))
+            {
+                throw new ArgumentOutOfRangeException(nameof(MaxWriteUnitsPerSecond), rate, "MaxWriteUnitsPerSecond must be a positive number.");
+            }
+            if (MaxAttempts < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(MaxAttempts), MaxAttempts, "MaxAttempts must be at least 1.");
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Collections.Generic;
+using Amazon.DynamoDBv2.Model;
+using Chinook.Migration.Items;
+
+namespace Chinook.Migration.Target.Writing
+{
+    /// <summary>One item on its way to DynamoDB: where it goes, its key, its attributes and what it costs.</summary>
+    public sealed class PendingWrite
+    {
+        public PendingWrite(string tableName, string partitionKey, string sortKey, Dictionary<string, AttributeValue> attributes, int sizeBytes, int writeUnits)
+        {
+            TableName = tableName;
+            PartitionKey = partitionKey;
+            SortKey = sortKey;
+            Attributes = attributes;
+            SizeBytes = sizeBytes;
+            WriteUnits = writeUnits;
+        }
+
+        /// <summary>A converted item on its way to the given table (its own TableName, or that name re-prefixed).</summary>
+        public static PendingWrite FromItem(ChinookItem item, string tableName) =>
+            new PendingWrite(tableName, item.PK, item.SK, ItemAttributeMapper.ToAttributeMap(item), item.SizeBytes, item.WriteUnits);
+
+        public string TableName { get; }
+        public string PartitionKey { get; }
+        public string SortKey { get; }
+        public Dictionary<string, AttributeValue> Attributes { get; }
+        public int SizeBytes { get; }
+        public int WriteUnits { get; }
+
+        public ItemKey Key => new ItemKey(TableName, PartitionKey, SortKey);
+
+        /// <summary>The item's place in the order it was added, numbered by the writer.</summary>
+        internal long Sequence { get; set; }
+    }
+
+    /// <summary>Where an item lives: its table and primary key.</summary>
+    public readonly struct ItemKey : System.IEquatable<ItemKey>
+    {
+        public ItemKey(string tableName, string partitionKey, string sortKey)
+        {
+            TableName = tableName;
+            PartitionKey = partitionKey;
+            SortKey = sortKey;
+        }
+
+        public string TableName { get; }
+        public string PartitionKey { get; }
+        public string SortKey { get; }
+
+        public bool Equals(ItemKey other) =>
+            string.Equals(TableName, other.TableName, System.StringComparison.Ordinal)
+            && string.Equals(PartitionKey, other.PartitionKey, System.StringComparison.Ordinal)
+            && string.Equals(SortKey, other.SortKey, System.StringComparison.Ordinal);
+
+        public override bool Equals(object? obj) => obj is ItemKey other && Equals(other);
+
+        public override int GetHashCode()
+        {
+            unchecked
+            {
+                return ((TableName?.GetHashCode() ?? 0) * 397 ^ (PartitionKey?.GetHashCode() ?? 0)) * 397 ^ (SortKey?.GetHashCode() ?? 0);
+            }
+        }
+
+        public override string ToString() => $"{TableName} PK={PartitionKey} SK={SortKey}";
+    }
+}

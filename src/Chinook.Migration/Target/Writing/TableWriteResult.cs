@@ -1,0 +1,43 @@
+using System;
+using System.Collections.Generic;
+
+namespace Chinook.Migration.Target.Writing
+{
+    public enum TableWriteStatus { Written, Partial, Failed, Stopped, WhatIf }
+
+    /// <summary>What Export-ChinookToDynamo did to one table.</summary>
+    public sealed class TableWriteResult
+    {
+        public TableWriteResult(string tableName, TableWriteStatus status, long itemsReceived, long itemsWritten, long writeUnits, long retries,
+            long failed, long duplicatesFolded, TimeSpan duration, IReadOnlyList<ItemKey> failedKeys)
+        {
+            TableName = tableName;
+            Status = status;
+            ItemsReceived = itemsReceived;
+            ItemsWritten = itemsWritten;
+            WriteUnits = writeUnits;
+            Retries = retries;
+            Failed = failed;
+            DuplicatesFolded = duplicatesFolded;
+            Duration = duration;
+            ItemsPerSecond = duration.TotalSeconds > 0 ? Math.Round(itemsWritten / duration.TotalSeconds, 1) : 0;
+            FailedKeys = failedKeys;
+        }
+
+        public string TableName { get; }
+        public TableWriteStatus Status { get; }
+        /// <summary>Items handed to the writer for this table, duplicates included.</summary>
+        public long ItemsReceived { get; }
+        public long ItemsWritten { get; }
+        /// <summary>Write units of the items written (with -WhatIf: of the items that would be written).</summary>
+        public long WriteUnits { get; }
+        /// <summary>Item writes sent again after throttling, a server error or an unprocessed item.</summary>
+        public long Retries { get; }
+        public long Failed { get; }
+        /// <summary>Items replaced by a later item with the same key before they were sent.</summary>
+        public long DuplicatesFolded { get; }
+        public TimeSpan Duration { get; }
+        public double ItemsPerSecond { get; }
+        public IReadOnlyList<ItemKey> FailedKeys { get; }
+    }
+}

@@ -1,0 +1,58 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Chinook.Migration.Access;
+using Chinook.Migration.Target;
+using Chinook.PowerShell.Commands.Shared;
+
+namespace Chinook.PowerShell.Commands
+{
+    /// <summary>Tracks by exact name (GSI1-NameSearch) or by genre (GSI2-GenreSearch), read from MusicCatalog in TrackId order.</summary>
+    [Cmdlet(VerbsCommon.Find, "ChinookTrack", DefaultParameterSetName = ByNameSet)]
+    [OutputType(typeof(CatalogTrack))]
+    public sealed class FindChinookTrackCommand : AccessCmdlet
+    {
+        private const string ByNameSet = "ByName";
+        private const string ByGenreSet = "ByGenre";
+        private MusicCatalogReader reader = null!;
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByNameSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[] Name { get; set; } = Array.Empty<string>();
+
+        [Parameter(Mandatory = true, ParameterSetName = ByGenreSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("GenreName")]
+        [ValidateNotNullOrEmpty]
+        public string[] Genre { get; set; } = Array.Empty<string>();
+
+        protected override string Activity => "Finding tracks";
+
+        protected override void OpenReader(DynamoConnection connection, string? tablePrefix, IProgress<ReadProgress> progress) =>
+            reader = new MusicCatalogReader(connection, tablePrefix, progress);
+
+        protected override void ProcessRecord()
+        {
+            var byGenre = ParameterSetName == ByGenreSet;
+            foreach (var value in byGenre ? Genre : Name)
+            {
+                Func<CancellationToken, Task<IReadOnlyList<CatalogTrack>>> find = byGenre
+                    ? ct => reader.GetTracksByGenreAsync(value, ct)
+                    : ct => reader.FindTracksByNameAsync(value, ct);
+                if (!TryRead(find, value, out var tracks))
+                {
+                    continue;
+                }
+                if (tracks.Count == 0)
+                {
+                    WriteNotFound("Track", byGenre ? $"GenreName '{value}'" : $"Name '{value}'", value, reader);
+                }
+                foreach (var track in tracks)
+                {
+                    WriteObject(track);
+                }
+            }
+        }
+    }
+}

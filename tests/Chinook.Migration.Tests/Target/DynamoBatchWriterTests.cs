@@ -1,0 +1,254 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.DynamoDBv2.Model;
+using Chinook.Migration.Target.Writing;
+using Xunit;
+
+namespace Chinook.Migration.Tests.Target
+{
+    public class DynamoBatchWriterTests
+    {
+        private static readonly BatchWriterOptions Fast = new BatchWriterOptions
+        {
+            MaxConcurrency = 4,
+            BaseDelay = TimeSpan.FromMilliseconds(1),
+            MaxDelay = TimeSpan.FromMilliseconds(5),
+        };
+
+        private static PendingWrite Item(string table, int id, string value = "v", int size = 100) => new PendingWrite(
+            table, $"PK#{id}", $"SK#{id}",
+            new Dictionary<string, AttributeValue>
+            {
+                ["PK"] = new AttributeValue { S = $"PK#{id}" },
+                ["SK"] = new AttributeValue { S = $"SK#{id}" },
+                ["Value"] = new AttributeValue { S = value },
+            },
+            size, (size + 1023) / 1024);
+
+        private static (IReadOnlyList<TableWriteResult> Results, List<WriteEvent> Events) Run(
+            ScriptedDynamoClient client, IEnumerable<PendingWrite> items, BatchWriterOptions? options = null)
+        {
+            using var writer = new DynamoBatchWriter(client, options ?? Fast, CancellationToken.None);
+            foreach (var item in items)
+            {
+                writer.Add(item);
+            }
+            writer.Complete();
+            writer.Completion.Wait(TimeSpan.FromSeconds(30));
+            var events = new List<WriteEvent>();
+            while (writer.Events.TryRead(out var e))
+            {
+                events.Add(e);
+            }
+            return (writer.Results(), events);
+        }
+
+        private static IEnumerable<(string Table, string Pk)> Keys(BatchWriteItemRequest request) =>
+            request.RequestItems.SelectMany(t => t.Value.Select(r => (t.Key, r.PutRequest.Item["PK"].S)));
+
+        [Fact]
+        public void EveryCallHoldsAtMost25RequestsAndNoKeyTwice()
+        {
+            var client = new ScriptedDynamoClient((r, n, ct) => ScriptedDynamoClient.AllWritten());
+            var items = Enumerable.Range(0, 1000).Select(i => Item(i % 3 == 0 ? "A" : "B", i % 700)).ToList();
+
+            var (results, _) = Run(client, items);
+
+            Assert.All(client.Requests, r => Assert.InRange(r.RequestItems.Sum(t => t.Value.Count), 1, 25));
+            Assert.All(client.Requests, r => Assert.Equal(Keys(r).Count(), Keys(r).Distinct().Count()));
+            Assert.Equal(1000, results.Sum(r => r.ItemsReceived));
+            Assert.Equal(0, results.Sum(r => r.Failed));
+            Assert.Equal(1000, results.Sum(r => r.ItemsWritten) + results.Sum(r => r.DuplicatesFolded));
+        }
+
+        [Fact]
+        public void TheLaterOfTwoItemsWithOneKeyWinsAndTheFoldIsCounted()
+        {
+            var client = new ScriptedDynamoClient((r, n, ct) => ScriptedDynamoClient.AllWritten());
+            var (results, _) = Run(client, new[] { Item("A", 1, "old"), Item("A", 2), Item("A", 1, "new") });
+
+            var sent = client.Requests.SelectMany(r => r.RequestItems["A"]).Select(w => w.PutRequest.Item).ToList();
+            Assert.Equal(2, sent.Count);
+            Assert.Equal("new", sent.Single(i => i["PK"].S == "PK#1")["Value"].S);
+            Assert.Equal(1, results.Single().DuplicatesFolded);
+            Assert.Equal(2, results.Single().ItemsWritten);
+        }
+
+        [Fact]
+        public void AKeyInFlightIsNotSentAgainUntilItsEarlierVersionLanded()
+        {
+            var order = new List<string>();
+            var client = new ScriptedDynamoClient(async (r, n, ct) =>
+            {
+                if (n == 1)
+                {
+                    await Task.Delay(200, ct);
+                }
+                lock (order)
+                {
+                    order.AddRange(r.RequestItems.SelectMany(t => t.Value).Where(w => w.PutRequest.Item["PK"].S == "PK#0").Select(w => w.PutRequest.Item["Value"].S));
+                }
+                return new BatchWriteItemResponse();
+            });
+            var items = new[] { Item("A", 0, "first") }.Concat(Enumerable.Range(1, 24).Select(i => Item("A", i)))
+                .Concat(new[] { Item("A", 0, "second") });
+
+            Run(client, items);
+
+            Assert.Equal(new[] { "first", "second" }, order);
+        }
+
+        [Fact]
+        public void UnprocessedItemsAreRetriedUntilWritten()
+        {
+            var client = new ScriptedDynamoClient((r, n, ct) =>
+                n % 3 == 0 ? ScriptedDynamoClient.AllWritten() : ScriptedDynamoClient.HalfUnprocessed(r));
+            var (results, events) = Run(client, Enumerable.Range(0, 200).Select(i => Item("A", i)));
+
+            var result = results.Single();
+            Assert.Equal(200, result.ItemsWritten);
+            Assert.Equal(0, result.Failed);
+            Assert.True(result.Retries > 0);
+            Assert.Equal(TableWriteStatus.Written, result.Status);
+            Assert.DoesNotContain(events, e => e is ItemNotWritten);
+        }
+
+        [Theory]
+        [InlineData("ProvisionedThroughputExceededException")]
+        [InlineData("ThrottlingException")]
+        [InlineData("InternalServerError")]
+        public void ThrottlingAndServerErrorsAreRetriedUntilWritten(string error)
+        {
+            var client = new ScriptedDynamoClient((r, n, ct) => n <= 6 ? Task.FromException<BatchWriteItemResponse>(Failure(error)) : ScriptedDynamoClient.AllWritten());
+            var (results, _) = Run(client, Enumerable.Range(0, 50).Select(i => Item("A", i)));
+
+            Assert.Equal(50, results.Single().ItemsWritten);
+            Assert.True(results.Single().Retries >= 6);
+        }
+
+        [Fact]
+        public void APermanentFailureReportsTheExactKeysAfterTheRetryBound()
+        {
+            var client = new ScriptedDynamoClient((r, n, ct) => ScriptedDynamoClient.HalfUnprocessed(r));
+            var options = new BatchWriterOptions { MaxConcurrency = 2, MaxAttempts = 4, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(2) };
+            var (results, events) = Run(client, Enumerable.Range(0, 25).Select(i => Item("A", i)), options);
+
+            // Half of what is left stays unprocessed on each of the 4 calls: 13, 7, 4, then 2 items are left.
+            var failed = events.OfType<ItemNotWritten>().ToList();
+            var result = results.Single();
+            Assert.Equal(4, client.Calls);
+            Assert.Equal(2, result.Failed);
+            Assert.Equal(23, result.ItemsWritten);
+            Assert.Equal(TableWriteStatus.Partial, result.Status);
+            Assert.Equal(result.FailedKeys.OrderBy(k => k.PartitionKey), failed.Select(f => f.Item.Key).OrderBy(k => k.PartitionKey));
+            Assert.All(failed, f => Assert.Equal(WriteFailureReason.RetriesExhausted, f.Reason));
+            var sentLast = client.Requests.Last().RequestItems["A"].Select(w => w.PutRequest.Item["PK"].S).ToList();
+            var unprocessedLast = sentLast.Where((_, i) => i % 2 == 0);
+            Assert.Equal(unprocessedLast.OrderBy(k => k), failed.Select(f => f.Item.PartitionKey).OrderBy(k => k));
+        }
+
+        [Fact]
+        public void AValidationErrorFailsTheBatchWithoutRetrying()
+        {
+            var client = new ScriptedDynamoClient((r, n, ct) => Task.FromException<BatchWriteItemResponse>(Failure("ValidationException", 400)));
+            var (results, events) = Run(client, Enumerable.Range(0, 10).Select(i => Item("A", i)));
+
+            Assert.Equal(1, client.Calls);
+            Assert.Equal(10, results.Single().Failed);
+            Assert.All(events.OfType<ItemNotWritten>(), e => Assert.Equal(WriteFailureReason.Rejected, e.Reason));
+        }
+
+        [Fact]
+        public void AnItemOver400KBIsReportedAndNeverSent()
+        {
+            var client = new ScriptedDynamoClient((r, n, ct) => ScriptedDynamoClient.AllWritten());
+            var (results, events) = Run(client, new[] { Item("A", 1, size: BatchLimits.MaxItemBytes + 1), Item("A", 2) });
+
+            var failure = Assert.Single(events.OfType<ItemNotWritten>());
+            Assert.Equal(WriteFailureReason.TooLarge, failure.Reason);
+            Assert.Equal("PK#1", failure.Item.PartitionKey);
+            Assert.DoesNotContain(client.Requests.SelectMany(Keys), k => k.Pk == "PK#1");
+            Assert.Equal(1, results.Single().ItemsWritten);
+        }
+
+        [Fact]
+        public async Task StoppingCancelsCallsInFlightAndReportsWhatWasNotWritten()
+        {
+            var client = new ScriptedDynamoClient(async (r, n, ct) =>
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+                return new BatchWriteItemResponse();
+            });
+            var writer = new DynamoBatchWriter(client, Fast, CancellationToken.None);
+            for (var i = 0; i < 100; i++)
+            {
+                writer.Add(Item("A", i));
+            }
+            Thread.Sleep(100);
+            writer.Stop();
+            writer.Complete();
+
+            var finished = await Task.WhenAny(writer.Completion, Task.Delay(TimeSpan.FromSeconds(2)));
+            Assert.True(finished == writer.Completion, "the writer did not stop within two seconds");
+            var results = writer.Results();
+            Assert.Equal(TableWriteStatus.Stopped, results.Single().Status);
+            Assert.Equal(100, results.Single().Failed);
+            writer.Dispose();
+        }
+
+        [Fact]
+        public void TheWriteRateIsHeldToTheLimit()
+        {
+            var client = new ScriptedDynamoClient((r, n, ct) => ScriptedDynamoClient.AllWritten());
+            var options = new BatchWriterOptions { MaxConcurrency = 4, MaxWriteUnitsPerSecond = 100 };
+            var clock = Stopwatch.StartNew();
+            // 300 one-unit items at 100 units a second: the first second's burst, then two more seconds.
+            var (results, _) = Run(client, Enumerable.Range(0, 300).Select(i => Item("A", i)), options);
+
+            Assert.Equal(300, results.Single().ItemsWritten);
+            Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(1.8), $"300 write units at 100 per second took only {clock.Elapsed}");
+        }
+
+        [Fact]
+        public void InvalidOptionsAreRefused()
+        {
+            var client = new ScriptedDynamoClient((r, n, ct) => ScriptedDynamoClient.AllWritten());
+            Assert.Throws<ArgumentOutOfRangeException>(() => new DynamoBatchWriter(client, new BatchWriterOptions { MaxConcurrency = -1 }, CancellationToken.None));
+            Assert.Throws<ArgumentOutOfRangeException>(() => new DynamoBatchWriter(client, new BatchWriterOptions { MaxWriteUnitsPerSecond = 0 }, CancellationToken.None));
+        }
+
+        [Fact]
+        public void WhatIfCountsItemsAndWriteUnitsPerTableWithoutACall()
+        {
+            var planner = new WritePlanner();
+            foreach (var item in Enumerable.Range(0, 30).Select(i => Item(i < 10 ? "A" : "B", i, size: 1500)))
+            {
+                planner.Add(item);
+            }
+            var results = planner.Results();
+            Assert.Equal(new[] { ("A", 10L, 20L), ("B", 20L, 40L) }, results.Select(r => (r.TableName, r.ItemsReceived, r.WriteUnits)));
+            Assert.All(results, r => Assert.Equal(TableWriteStatus.WhatIf, r.Status));
+            Assert.All(results, r => Assert.Equal(0, r.ItemsWritten));
+        }
+
+        private static Exception Failure(string code, int status = 500)
+        {
+            Exception ex = code switch
+            {
+                "ProvisionedThroughputExceededException" => new ProvisionedThroughputExceededException("slow down"),
+                "InternalServerError" => new InternalServerErrorException("boom"),
+                _ => new Amazon.DynamoDBv2.AmazonDynamoDBException(code),
+            };
+            if (ex is Amazon.Runtime.AmazonServiceException service)
+            {
+                service.ErrorCode = code;
+                service.StatusCode = (System.Net.HttpStatusCode)(code == "ThrottlingException" ? 400 : status);
+            }
+            return ex;
+        }
+    }
+}
