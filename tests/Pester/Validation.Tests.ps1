@@ -220,6 +220,7 @@ Describe 'Test-ChinookMigration' {
             $missing = Join-Path (New-ScratchFolder) 'missing.sqlite'
             Test-ChinookMigration $missing -EndpointUrl $Endpoint -TablePrefix $Prefix -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
             $errors[0].FullyQualifiedErrorId | Should -BeLike 'SourceNotFound,*'
+            Test-ChinookMigration $missing -EndpointUrl $Endpoint -TablePrefix $Prefix -Quiet -ErrorAction SilentlyContinue | Should -BeFalse
         }
     }
 }
