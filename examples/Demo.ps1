@@ -57,11 +57,9 @@ try {
             @{ Command = 'Get-ChinookArtistCatalog'; Arguments = @{ ArtistId = 1 } }
             @{ Command = 'Get-ChinookCustomerOrder'; Arguments = @{ CustomerId = 1; First = 3 } }
             @{ Command = 'Get-ChinookEmployee'; Arguments = @{ EmployeeId = 2 } })) {
-        if (Get-Command $pattern.Command -ErrorAction Ignore) {
-            Write-Host "$($pattern.Command) $(($pattern.Arguments.GetEnumerator() | ForEach-Object { "-$($_.Key) $($_.Value)" }) -join ' ')" -ForegroundColor DarkCyan
-            $arguments = $pattern.Arguments
-            & $pattern.Command @arguments @connection | Format-List | Out-Host
-        }
+        Write-Host "$($pattern.Command) $(($pattern.Arguments.GetEnumerator() | ForEach-Object { "-$($_.Key) $($_.Value)" }) -join ' ')" -ForegroundColor DarkCyan
+        $arguments = $pattern.Arguments
+        & $pattern.Command @arguments @connection | Out-Host
     }
 
     if ($failed.Count -gt 0) {
