@@ -15,6 +15,7 @@
         'Formats/Target.Format.ps1xml'
         'Formats/Writing.Format.ps1xml'
         'Formats/Access.Format.ps1xml'
+        'Formats/Validation.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-ChinookSourceStats'
@@ -29,6 +30,7 @@
         'Get-ChinookCustomerOrder'
         'Get-ChinookPlaylist'
         'Get-ChinookEmployee'
+        'Test-ChinookMigration'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

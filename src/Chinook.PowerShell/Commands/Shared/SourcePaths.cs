@@ -14,7 +14,8 @@ namespace Chinook.PowerShell.Commands.Shared
         internal static string ShippedDatabase =>
             System.IO.Path.Combine(System.IO.Path.GetDirectoryName(typeof(SourcePaths).Assembly.Location) ?? ".", "data", "Chinook_Sqlite.sqlite");
 
-        public static IEnumerable<string> Resolve(PSCmdlet cmdlet, string[]? path, string[]? literalPath)
+        /// <param name="unresolved">Told of each pattern that resolves to nothing (after its error is written).</param>
+        public static IEnumerable<string> Resolve(PSCmdlet cmdlet, string[]? path, string[]? literalPath, Action? unresolved = null)
         {
             if (literalPath is not null)
             {
@@ -32,9 +33,14 @@ namespace Chinook.PowerShell.Commands.Shared
             }
             foreach (var pattern in path)
             {
-                foreach (var resolved in ResolvePattern(cmdlet, pattern))
+                var resolved = ResolvePattern(cmdlet, pattern);
+                if (resolved.Count == 0)
                 {
-                    yield return resolved;
+                    unresolved?.Invoke();
+                }
+                foreach (var file in resolved)
+                {
+                    yield return file;
                 }
             }
         }

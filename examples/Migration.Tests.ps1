@@ -1,0 +1,94 @@
+<#
+.SYNOPSIS
+A migration as an automation runbook runs and asserts it: create the tables, load the source, prove the target.
+
+.DESCRIPTION
+`./build.ps1 Test` runs this file against the local DynamoDB it starts ($env:CHINOOK_TEST_ENDPOINT), with tables of
+a prefix made up for the run and removed afterwards. Point it at an AWS account with Pester container data:
+
+    $data = @{ Region = 'eu-west-1'; ProfileName = 'migration'; TablePrefix = 'staging-' }
+    Invoke-Pester -Container (New-PesterContainer -Path ./examples/Migration.Tests.ps1 -Data $data) -Output Detailed
+
+or with environment variables, as a scheduler sets them: CHINOOK_REGION, CHINOOK_PROFILE, CHINOOK_TABLE_PREFIX,
+CHINOOK_SOURCE_PATH, CHINOOK_ENDPOINT (another endpoint), CHINOOK_MODULE_PATH (the module to import). Without a
+profile the AWS SDK's default chain gives the credentials (environment, instance or container role). Tables of a
+prefix you give are yours: they are created when missing, loaded, validated and left in place.
+#>
+param(
+    [string] $Region = $env:CHINOOK_REGION,
+    [string] $ProfileName = $env:CHINOOK_PROFILE,
+    [string] $TablePrefix = $env:CHINOOK_TABLE_PREFIX,
+    [string] $SourcePath = $env:CHINOOK_SOURCE_PATH,
+    # A local DynamoDB unless a region is given: the build's own, or another one named here.
+    [string] $EndpointUrl = $(if ($env:CHINOOK_ENDPOINT) { $env:CHINOOK_ENDPOINT } elseif (-not $Region) { $env:CHINOOK_TEST_ENDPOINT }),
+    [string] $ModulePath = $(if ($env:CHINOOK_MODULE_PATH) { $env:CHINOOK_MODULE_PATH } else { Join-Path $PSScriptRoot '../out/ChinookMigration/ChinookMigration.psd1' })
+)
+
+BeforeAll {
+    Import-Module $ModulePath -Force
+    if (-not $EndpointUrl -and -not $Region) { throw 'Give a Region (or CHINOOK_REGION) for AWS, or an EndpointUrl (or CHINOOK_ENDPOINT) for a local DynamoDB.' }
+
+    # A throwaway prefix when none is given; only such tables are removed at the end.
+    $script:Throwaway = -not $TablePrefix
+    $script:Prefix = if ($Throwaway) { 'runbook-' + [guid]::NewGuid().ToString('N').Substring(0, 8) + '-' } else { $TablePrefix }
+    $script:Target = @{ TablePrefix = $Prefix }
+    if ($EndpointUrl) { $Target.EndpointUrl = $EndpointUrl }
+    if ($Region) { $Target.Region = $Region }
+    if ($ProfileName) { $Target.ProfileName = $ProfileName }
+    $script:Source = @{}
+    if ($SourcePath) { $Source.LiteralPath = $SourcePath }
+}
+
+AfterAll {
+    if ($Throwaway) { Remove-ChinookDynamoTable @Target -Confirm:$false | Out-Null }
+}
+
+Describe 'Migrating the Chinook database' {
+    It 'has a source database with no broken references or duplicate e-mails' {
+        Get-ChinookSourceStats @Source -DataQuality -ErrorAction Stop |
+            Where-Object { $_.Check -in 'OrphanForeignKey', 'DuplicateValue' -and $_.Count -gt 0 } |
+            Should -BeNullOrEmpty
+    }
+
+    It 'creates the four tables, or finds them as the module defines them' {
+        $tables = New-ChinookDynamoTable @Target -Confirm:$false -ErrorAction Stop
+        $tables.TableName | Should -Be ('MusicCatalog', 'CustomerOrders', 'Playlists', 'EmployeeManagement' | ForEach-Object { "$Prefix$_" })
+        $tables.Status | Should -BeIn 'Created', 'Existing'
+    }
+
+    It 'writes every item of the source, none left unwritten' {
+        $written = Export-ChinookToDynamo @Source @Target -Confirm:$false -ErrorAction Stop
+        ($written | Measure-Object Failed -Sum).Sum | Should -Be 0
+        ($written | Measure-Object ItemsWritten -Sum).Sum | Should -Be (ConvertTo-ChinookItem @Source | Measure-Object).Count
+    }
+}
+
+Describe 'The migrated tables' {
+    BeforeAll {
+        $script:Results = Test-ChinookMigration @Source @Target -ErrorAction Stop
+    }
+
+    It 'hold as many rows of each of the 11 source tables as the source' {
+        $Results | Where-Object Kind -eq RecordCount | Where-Object { -not $_.Passed } | Should -BeNullOrEmpty
+    }
+
+    It 'hold every row field by field and every item attribute by attribute, and nothing else' {
+        $Results | Where-Object Kind -eq DataIntegrity | Where-Object { -not $_.Passed } | Should -BeNullOrEmpty
+    }
+
+    It 'keep every relationship, with the copied names agreeing' {
+        $Results | Where-Object Kind -eq Relationship | Where-Object { -not $_.Passed } | Should -BeNullOrEmpty
+    }
+
+    It 'answer every access pattern as the source does, within the latency targets' {
+        $missed = @($Results | Where-Object Kind -eq AccessPattern | Where-Object { -not $_.Passed })
+        # A wrong answer fails at once. Latency is a measurement: a read that only missed its target is measured
+        # again, over more calls, before the runbook fails on it (one busy moment should not stop a migration).
+        $slow = @($missed | Where-Object { $_.Actual -eq $_.Expected -and $_.FailingKeys.Count -eq 0 })
+        if ($slow) {
+            $remeasured = Test-ChinookMigration @Source @Target -Kind AccessPattern -Iterations 50 -ErrorAction Stop
+            $missed = @($missed | Where-Object { $_ -notin $slow }) + @($remeasured | Where-Object { -not $_.Passed -and $_.Check -in $slow.Check })
+        }
+        $missed | Should -BeNullOrEmpty
+    }
+}

@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Chinook.Migration.Items;
+
+namespace Chinook.Migration.Validation
+{
+    /// <summary>An item of the target that cannot be read as a Chinook item (no string key, a set or binary value).</summary>
+    public sealed class UnreadableItem
+    {
+        public UnreadableItem(string table, string key, string reason)
+        {
+            Table = table;
+            Key = key;
+            Reason = reason;
+        }
+
+        public string Table { get; }
+
+        /// <summary>"PK=.., SK=.." as far as the item has them.</summary>
+        public string Key { get; }
+        public string Reason { get; }
+    }
+
+    /// <summary>Every item of the scanned tables, by table and key: the target side of every comparison.</summary>
+    public sealed class TargetSnapshot
+    {
+        private readonly Dictionary<TargetItemKey, ChinookItem> items = new Dictionary<TargetItemKey, ChinookItem>();
+        private readonly List<UnreadableItem> unreadable = new List<UnreadableItem>();
+        private readonly HashSet<string> tables = new HashSet<string>(StringComparer.Ordinal);
+
+        public TargetSnapshot(IEnumerable<string> scannedTables)
+        {
+            foreach (var table in scannedTables)
+            {
+                tables.Add(table);
+            }
+        }
+
+        /// <summary>Builds a snapshot from items in memory (tests, or items read another way).</summary>
+        public static TargetSnapshot Of(IEnumerable<ChinookItem> items)
+        {
+            var list = items.ToList();
+            var snapshot = new TargetSnapshot(list.Select(i => i.TableName).Distinct());
+            foreach (var item in list)
+            {
+                snapshot.Add(item);
+            }
+            return snapshot;
+        }
+
+        /// <summary>The tables (prefix included) that were scanned in full.</summary>
+        public IReadOnlyCollection<string> Tables => tables;
+
+        public IReadOnlyDictionary<TargetItemKey, ChinookItem> Items => items;
+
+        public IReadOnlyList<UnreadableItem> Unreadable => unreadable;
+
+        public int Count => items.Count + unreadable.Count;
+
+        public IEnumerable<ChinookItem> ItemsOf(string table) => items.Values.Where(i => string.Equals(i.TableName, table, StringComparison.Ordinal));
+
+        /// <exception cref="ArgumentException">An item with the same table and key is there already: a scan never reads one twice.</exception>
+        public void Add(ChinookItem item)
+        {
+            tables.Add(item.TableName);
+            items.Add(TargetItemKey.Of(item), item);
+        }
+
+        public void Add(UnreadableItem item)
+        {
+            tables.Add(item.Table);
+            unreadable.Add(item);
+        }
+    }
+}
