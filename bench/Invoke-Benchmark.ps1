@@ -43,7 +43,7 @@ param(
     # Items the ceiling sweep sends per concurrency (spread over all tables); 0 sends all.
     [int] $SweepItems = 20000,
     # At scales of -LargeScale and above only these stages run (the memory and linearity targets need no more).
-    [string[]] $LargeScaleStages = @('Get-ChinookSourceStats', 'ConvertTo-ChinookItem', 'Export-ChinookToDynamo'),
+    [string[]] $LargeScaleStages = @('Get-ChinookSourceStats', 'ConvertTo-ChinookItem', 'Export-ChinookToDynamo', 'Test-ChinookMigration'),
     [int] $LargeScale = 100,
     [string] $ScratchPath,
     [string] $OutputRoot,
