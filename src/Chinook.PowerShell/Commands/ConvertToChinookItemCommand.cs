@@ -84,13 +84,9 @@ namespace Chinook.PowerShell.Commands
                     {
                         WriteObject(output.Item);
                     }
-                    else if (output.Problem!.Severity == ProblemSeverity.Warning)
-                    {
-                        WriteWarning(output.Problem.Message);
-                    }
                     else
                     {
-                        WriteError(ErrorRecords.FromConversionProblem(output.Problem, database.Path));
+                        ConversionProblemReport.Write(this, output.Problem!, database.Path);
                     }
                 }
             }

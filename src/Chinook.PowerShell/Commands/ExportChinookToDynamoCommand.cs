@@ -216,14 +216,7 @@ namespace Chinook.PowerShell.Commands
             {
                 if (output.Problem is ConversionProblem problem)
                 {
-                    if (problem.Severity == ProblemSeverity.Warning)
-                    {
-                        WriteWarning(problem.Message);
-                    }
-                    else
-                    {
-                        WriteError(ErrorRecords.FromConversionProblem(problem, database.Path));
-                    }
+                    ConversionProblemReport.Write(this, problem, database.Path);
                     continue;
                 }
                 if (seen++ < skip)

@@ -9,7 +9,7 @@ namespace Chinook.PowerShell.Commands.Shared
     /// </summary>
     internal sealed class ProgressThrottle
     {
-        private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
+        public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
         private readonly Stopwatch clock = Stopwatch.StartNew();
         private TimeSpan last = -Interval;
 

@@ -19,7 +19,6 @@ namespace Chinook.PowerShell.Commands.Shared
     internal sealed class WriteSession : IDisposable
     {
         private const string Activity = "Writing items to DynamoDB";
-        private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
 
         private readonly PSCmdlet cmdlet;
         private readonly Func<DynamoBatchWriter> createWriter;
@@ -28,7 +27,7 @@ namespace Chinook.PowerShell.Commands.Shared
         private readonly Stopwatch clock = Stopwatch.StartNew();
         private readonly WritePlanner planner = new WritePlanner();
         private DynamoBatchWriter? writer;
-        private TimeSpan lastProgress = -ProgressInterval;
+        private readonly ProgressThrottle progressThrottle = new ProgressThrottle();
         private bool anyPlanned;
 
         public WriteSession(PSCmdlet cmdlet, Func<DynamoBatchWriter> createWriter)
@@ -73,7 +72,7 @@ namespace Chinook.PowerShell.Commands.Shared
                 writer.Complete();
                 while (!writer.Completion.IsCompleted)
                 {
-                    Task.WaitAny(writer.Completion, writer.Events.WaitToReadAsync().AsTask(), Task.Delay(ProgressInterval));
+                    Task.WaitAny(writer.Completion, writer.Events.WaitToReadAsync().AsTask(), Task.Delay(ProgressThrottle.Interval));
                     Report(final: false);
                 }
                 Report(final: true);
@@ -133,11 +132,10 @@ namespace Chinook.PowerShell.Commands.Shared
                         break;
                 }
             }
-            if (!final && clock.Elapsed - lastProgress < ProgressInterval)
+            if (!final && !progressThrottle.Due())
             {
                 return;
             }
-            lastProgress = clock.Elapsed;
             WriteProgress(writer.Results());
         }
 
