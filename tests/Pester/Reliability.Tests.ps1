@@ -97,6 +97,122 @@ Describe 'Export-ChinookToDynamo interrupted' {
     }
 }
 
+Describe 'Export-ChinookToDynamo after Ctrl+C in a console' {
+    BeforeAll {
+        $script:Endpoint = Get-TestEndpoint
+        $script:Tables = 'MusicCatalog', 'CustomerOrders', 'Playlists', 'EmployeeManagement'
+        # The export a user runs at a prompt, slowed down (one call in flight, 5 write units a second: a batch every
+        # five seconds), so that Ctrl+C comes between two calls and no write is in flight when it lands.
+        $script:ChildScript = Join-Path $Scratch 'console-export.ps1'
+        Set-Content $ChildScript @'
+param($ModulePath, $Mode, $SourcePath, $EndpointUrl, $TablePrefix, $CheckpointPath)
+$PSStyle.OutputRendering = 'PlainText'
+Import-Module $ModulePath
+$slow = @{ EndpointUrl = $EndpointUrl; MaxConcurrency = 1; MaxWriteUnitsPerSecond = 5 }
+if ($Mode -eq 'Path') {
+    Export-ChinookToDynamo -Path $SourcePath -TablePrefix $TablePrefix -CheckpointPath $CheckpointPath @slow
+}
+else {
+    ConvertTo-ChinookItem -Path $SourcePath -TablePrefix $TablePrefix | Export-ChinookToDynamo @slow
+}
+'@
+
+        function script:Start-ConsoleExport([string] $Mode, [string] $Prefix, [string] $Checkpoint) {
+            # A pwsh console of its own (the same pwsh as these tests), its output read as a user would see it.
+            $dotnet = (Get-Command dotnet -CommandType Application | Select-Object -First 1).Source
+            $arguments = @((Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-File', $ChildScript,
+                (Get-ChinookTestModulePath), $Mode, $Shipped, $Endpoint, $Prefix, $Checkpoint)
+            $start = [System.Diagnostics.ProcessStartInfo]::new($dotnet)
+            # A process started in the background of a shell without job control inherits SIGINT ignored, and
+            # .NET then never sees Ctrl+C; GNU env restores the default, where it can.
+            & env --default-signal=INT true 2>$null
+            if ($LASTEXITCODE -eq 0) {
+                $start.FileName = 'env'
+                $arguments = @('--default-signal=INT', $dotnet) + $arguments
+            }
+            foreach ($argument in $arguments) { $start.ArgumentList.Add([string]$argument) }
+            $start.UseShellExecute = $false
+            $start.RedirectStandardInput = $true
+            $start.RedirectStandardOutput = $true
+            $start.RedirectStandardError = $true
+            $process = [System.Diagnostics.Process]::Start($start)
+            return [pscustomobject]@{ Process = $process; Output = $process.StandardOutput.ReadToEndAsync(); Errors = $process.StandardError.ReadToEndAsync() }
+        }
+        function script:Get-ItemCounts([string] $Prefix) {
+            $counts = @{}
+            foreach ($table in $Tables) {
+                $request = @{ TableName = "$Prefix$table"; Select = 'COUNT'; ConsistentRead = $true }
+                $counts[$table] = 0
+                do {
+                    $page = Send-DynamoJson -EndpointUrl $Endpoint -Operation Scan -Json ($request | ConvertTo-Json -Depth 10 -Compress)
+                    $counts[$table] += $page.Count
+                    $request.ExclusiveStartKey = $page.LastEvaluatedKey
+                } while ($page.LastEvaluatedKey)
+            }
+            return $counts
+        }
+    }
+
+    It 'tells the user what was written, per table, after a real SIGINT (<Mode>)' -ForEach @(
+        @{ Mode = 'Path' }
+        @{ Mode = 'Pipeline' }
+    ) {
+        if ($IsWindows) {
+            Set-ItResult -Skipped -Because 'Windows has no SIGINT to send to another console process; the stop itself is tested above'
+            return
+        }
+        $prefix = New-TestTablePrefix
+        New-ChinookDynamoTable -EndpointUrl $Endpoint -TablePrefix $prefix | Out-Null
+        $checkpoint = Join-Path $Scratch "$prefix-console.json"
+        $run = Start-ConsoleExport -Mode $Mode -Prefix $prefix -Checkpoint $checkpoint
+        try {
+            $deadline = [DateTime]::UtcNow.AddSeconds(120)
+            while (((Get-ItemCounts $prefix).Values | Measure-Object -Sum).Sum -eq 0) {
+                if ($run.Process.HasExited) { throw "The export ended before writing anything: $($run.Output.Result) $($run.Errors.Result)" }
+                if ([DateTime]::UtcNow -gt $deadline) { throw 'The export wrote nothing in two minutes.' }
+                Start-Sleep -Milliseconds 200
+            }
+            # The first batch has landed; the next one is seconds away. Let its answer reach the writer, then Ctrl+C.
+            Start-Sleep -Milliseconds 700
+            & kill -INT $run.Process.Id
+            # A bound against a hang, not a measurement: the machine may be busy.
+            $run.Process.WaitForExit(60000) | Should -BeTrue -Because 'Ctrl+C stops the export and its console'
+            $run.Process.WaitForExit()
+        }
+        finally {
+            if (-not $run.Process.HasExited) { $run.Process.Kill() }
+        }
+        $output = $run.Output.Result
+        $run.Errors.Result.Trim() | Should -BeNullOrEmpty
+
+        $summary = $output -split '\r?\n' | Where-Object { $_ -match 'Export-ChinookToDynamo stopped: ' } | Select-Object -First 1
+        # Numbers as the child's culture writes them: 1,234 or 1.234 or 1 234.
+        $number = "\d[\d\p{Zs},.']*"
+        $summary | Should -Not -BeNullOrEmpty -Because "the output was: $output"
+        $summary -match "^WARNING: Export-ChinookToDynamo stopped: $number items? written \((?<tables>[^)]*)\); $number items? received but not written\." |
+            Should -BeTrue -Because "the summary was: $summary"
+        $reported = @{}
+        foreach ($part in $Matches.tables -split ', ') {
+            $name, $count = $part -split ' ', 2
+            $reported[$name] = [long]($count -replace '\D')
+        }
+        $actual = Get-ItemCounts $prefix
+        $written = ($actual.Values | Measure-Object -Sum).Sum
+        $written | Should -BeGreaterThan 0
+        $written | Should -BeLessThan 4732
+        foreach ($table in $Tables) {
+            $(if ($reported.ContainsKey("$prefix$table")) { $reported["$prefix$table"] } else { 0 }) | Should -Be $actual[$table] -Because "the summary's count for $table is what the table holds"
+        }
+        if ($Mode -eq 'Path') {
+            $summary | Should -BeLike "* Run the same command with -Resume to continue from checkpoint '$checkpoint'."
+            (Get-Content -Raw $checkpoint | ConvertFrom-Json).ItemsSettled | Should -BeLessOrEqual $written
+        }
+        else {
+            $summary | Should -Not -Match 'Resume'
+        }
+    }
+}
+
 Describe 'Export-ChinookToDynamo -Resume' {
     BeforeAll {
         $script:Endpoint = Get-TestEndpoint

@@ -106,10 +106,9 @@ namespace Chinook.PowerShell.Commands
         {
             if (pipelineSession != null)
             {
-                using (pipelineSession)
-                {
-                    WriteObject(pipelineSession.Finish(), enumerateCollection: true);
-                }
+                WriteObject(pipelineSession.Finish(), enumerateCollection: true);
+                pipelineSession.Dispose();
+                pipelineSession = null;
             }
         }
 
@@ -117,6 +116,25 @@ namespace Chinook.PowerShell.Commands
         {
             base.StopProcessing();
             activeSession?.Stop();
+        }
+
+        public override void Dispose()
+        {
+            // After Ctrl+C PowerShell skips EndProcessing but still disposes the command, on the pipeline thread,
+            // whichever command of the pipeline was running: the one place to say what the pipeline input got to.
+            if (pipelineSession != null)
+            {
+                using (pipelineSession)
+                {
+                    if (Stopping || Cancellation.IsCancellationRequested)
+                    {
+                        pipelineSession.WaitStopped();
+                        pipelineSession.ShowStopSummary(checkpointPath: null);
+                    }
+                }
+                pipelineSession = null;
+            }
+            base.Dispose();
         }
 
         private WriteSession NewSession(long alreadyWritten) => new WriteSession(this, () =>
@@ -173,32 +191,52 @@ namespace Chinook.PowerShell.Commands
                 }
                 var session = NewSession(checkpoint.Record.ItemsSettled);
                 activeSession = session;
+                var stopped = false;
                 try
                 {
-                    ConvertAndWrite(database, session, checkpoint);
-                    WriteObject(session.Finish(), enumerateCollection: true);
+                    try
+                    {
+                        ConvertAndWrite(database, session, checkpoint);
+                        WriteObject(session.Finish(), enumerateCollection: true);
+                    }
+                    catch (SourceDatabaseException ex)
+                    {
+                        // The source failed part-way (a damaged page, a lock): what was read so far is still written.
+                        WriteError(ErrorRecords.FromSource(ex));
+                        WriteObject(session.Finish(), enumerateCollection: true);
+                    }
                 }
-                catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
+                catch (Exception ex) when (IsStop(ex))
                 {
-                    // Ctrl+C: PowerShell is stopping the pipeline; the checkpoint below keeps what was written.
-                }
-                catch (SourceDatabaseException ex)
-                {
-                    // The source failed part-way (a damaged page, a lock): what was read so far is still written.
-                    WriteError(ErrorRecords.FromSource(ex));
-                    WriteObject(session.Finish(), enumerateCollection: true);
+                    // Ctrl+C: the checkpoint below records the final count once the workers have ended.
+                    stopped = true;
+                    session.WaitStopped();
+                    throw new PipelineStoppedException();
                 }
                 finally
                 {
-                    if (session.Started)
+                    using (session)
                     {
-                        checkpoint.Save(session.SettledThrough);
-                        WriteVerbose($"Checkpoint '{checkpoint.Path}': {session.SettledThrough:N0} items settled.");
+                        if (session.Started)
+                        {
+                            checkpoint.Save(session.SettledThrough);
+                            if (stopped)
+                            {
+                                session.ShowStopSummary(checkpoint.Path);
+                            }
+                            else
+                            {
+                                WriteVerbose($"Checkpoint '{checkpoint.Path}': {session.SettledThrough:N0} items settled.");
+                            }
+                        }
                     }
-                    session.Dispose();
                 }
             }
         }
+
+        /// <summary>How Ctrl+C surfaces here: the core's cancellation, or PowerShell refusing a write.</summary>
+        private bool IsStop(Exception ex) =>
+            ex is PipelineStoppedException || (ex is OperationCanceledException && Cancellation.IsCancellationRequested);
 
         private void ConvertAndWrite(SourceDatabase database, WriteSession session, CheckpointFile checkpoint)
         {

@@ -148,7 +148,7 @@ namespace Chinook.PowerShell.Commands.Shared
 
         protected override void StopProcessing() => stopping.Cancel();
 
-        public void Dispose()
+        public virtual void Dispose()
         {
             connection?.Dispose();
             connection = null;

@@ -96,6 +96,28 @@ namespace Chinook.PowerShell.Commands.Shared
         /// <summary>Cancels calls in flight; what was not written is reported as such in the results.</summary>
         public void Stop() => writer?.Stop();
 
+        /// <summary>
+        /// After Ctrl+C: stops the writer and waits until its workers have ended, so that the counts, and what
+        /// a checkpoint records, are final. Writes to no stream: PowerShell refuses that while stopping.
+        /// </summary>
+        public void WaitStopped()
+        {
+            if (writer != null)
+            {
+                writer.Stop();
+                writer.Completion.Wait();
+            }
+        }
+
+        /// <summary>After <see cref="WaitStopped"/>: tells the user, through the host, what was written and how to go on.</summary>
+        public void ShowStopSummary(string? checkpointPath)
+        {
+            if (writer != null)
+            {
+                StopSummary.Show(cmdlet.Host, StopSummary.Describe(writer.Results(), checkpointPath));
+            }
+        }
+
         public void Dispose()
         {
             writer?.Dispose();
