@@ -176,6 +176,53 @@ namespace Chinook.Migration.Tests.Target
         }
 
         [Fact]
+        public void LargeItemsAreHeldToTheMemoryBudgetWhileCallsStillOverlap()
+        {
+            const int pageSize = 300 * 1024;
+            var budget = new BatchWriterOptions().MaxBytesHeld;
+            long inFlight = 0, mostInFlight = 0;
+            var overlapped = false;
+            var client = new ScriptedDynamoClient(async (r, n, ct) =>
+            {
+                long bytes = r.RequestItems.Sum(t => t.Value.Count) * pageSize;
+                var now = Interlocked.Add(ref inFlight, bytes);
+                overlapped |= now > bytes;
+                InterlockedMax(ref mostInFlight, now);
+                await Task.Delay(20, ct);
+                Interlocked.Add(ref inFlight, -bytes);
+                return new BatchWriteItemResponse();
+            });
+            var options = new BatchWriterOptions { MaxConcurrency = 8 };
+
+            var (results, _) = Run(client, Enumerable.Range(0, 60).Select(i => Item("Playlists", i, size: pageSize)), options);
+
+            Assert.Equal(60, results.Single().ItemsWritten);
+            Assert.InRange(mostInFlight, pageSize, budget);
+            Assert.True(overlapped, "no two calls were ever in flight together");
+        }
+
+        [Fact]
+        public void AnItemLargerThanTheWholeBudgetIsStillWritten()
+        {
+            var client = new ScriptedDynamoClient((r, n, ct) => ScriptedDynamoClient.AllWritten());
+            var options = new BatchWriterOptions { MaxConcurrency = 2, MaxBytesHeld = 1000 };
+
+            var (results, _) = Run(client, new[] { Item("A", 1, size: 5000), Item("A", 2, size: 5000), Item("A", 3) }, options);
+
+            Assert.Equal(3, results.Single().ItemsWritten);
+            Assert.All(client.Requests, r => Assert.Single(r.RequestItems["A"]));
+        }
+
+        private static void InterlockedMax(ref long target, long value)
+        {
+            var seen = Interlocked.Read(ref target);
+            while (value > seen && Interlocked.CompareExchange(ref target, value, seen) != seen)
+            {
+                seen = Interlocked.Read(ref target);
+            }
+        }
+
+        [Fact]
         public async Task StoppingCancelsCallsInFlightAndReportsWhatWasNotWritten()
         {
             var client = new ScriptedDynamoClient(async (r, n, ct) =>

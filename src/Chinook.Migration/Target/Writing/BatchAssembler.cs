@@ -9,13 +9,16 @@ namespace Chinook.Migration.Target.Writing
     internal sealed class BatchAssembler
     {
         private readonly int _maxRequests;
+        private readonly long _maxBytes;
         private List<PendingWrite> _items = new List<PendingWrite>();
         private Dictionary<ItemKey, int> _positions = new Dictionary<ItemKey, int>();
         private long _bytes;
 
-        public BatchAssembler(int maxRequests = BatchLimits.MaxRequestsPerBatch)
+        /// <param name="maxBytes">At most DynamoDB's 16 MB; less keeps several calls in flight within a memory budget.</param>
+        public BatchAssembler(int maxRequests = BatchLimits.MaxRequestsPerBatch, long maxBytes = BatchLimits.MaxBatchBytes)
         {
             _maxRequests = maxRequests;
+            _maxBytes = System.Math.Min(maxBytes, BatchLimits.MaxBatchBytes);
         }
 
         public int Count => _items.Count;
@@ -35,7 +38,7 @@ namespace Chinook.Migration.Target.Writing
             }
 
             IReadOnlyList<PendingWrite>? ready = null;
-            if (_items.Count > 0 && _bytes + item.SizeBytes > BatchLimits.MaxBatchBytes)
+            if (_items.Count > 0 && _bytes + item.SizeBytes > _maxBytes)
             {
                 ready = Take();
             }

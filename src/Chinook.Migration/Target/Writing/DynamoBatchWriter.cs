@@ -24,7 +24,8 @@ namespace Chinook.Migration.Target.Writing
         private readonly CancellationTokenSource _cancellation;
         private readonly Channel<Batch> _batches;
         private readonly Channel<WriteEvent> _events = Channel.CreateUnbounded<WriteEvent>(new UnboundedChannelOptions { SingleReader = true });
-        private readonly BatchAssembler _assembler = new BatchAssembler();
+        private readonly BatchAssembler _assembler;
+        private readonly HeldBytesBudget _budget;
         private readonly TableWriteTally _tally = new TableWriteTally();
         private readonly ConcurrentDictionary<ItemKey, Task> _inFlight = new ConcurrentDictionary<ItemKey, Task>();
         private readonly RetryPolicy _retry;
@@ -52,6 +53,9 @@ namespace Chinook.Migration.Target.Writing
             _progress = new ContiguousProgress(alreadyWritten);
             _nextSequence = alreadyWritten;
             _rateLimiter = options.MaxWriteUnitsPerSecond is double rate ? new WriteRateLimiter(rate) : null;
+            _budget = new HeldBytesBudget(options.MaxBytesHeld);
+            // Batches small enough that the budget still lets every worker have one in flight.
+            _assembler = new BatchAssembler(BatchLimits.MaxRequestsPerBatch, options.MaxBytesHeld / options.MaxConcurrency);
             _batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(options.MaxConcurrency)
             {
                 SingleWriter = true,
@@ -92,6 +96,12 @@ namespace Chinook.Migration.Target.Writing
                 _progress.Done(item.Sequence);
                 return;
             }
+            if (!_budget.TryTake(item.SizeBytes) && !WaitForBudget(item.SizeBytes))
+            {
+                _tally.Received(item.TableName, folded: false);
+                Fail(new[] { item }, WriteFailureReason.Cancelled, "Stopped before this item was sent.", null);
+                return;
+            }
             // A key still in flight in an earlier batch must land before its newer version is sent,
             // so the later item wins whatever order the workers finish in.
             if (!_assembler.Contains(item.Key) && _inFlight.TryGetValue(item.Key, out var earlier))
@@ -102,11 +112,30 @@ namespace Chinook.Migration.Target.Writing
             _tally.Received(item.TableName, folded: replaced != null);
             if (replaced != null)
             {
+                _budget.Release(replaced.SizeBytes);
                 _progress.Done(replaced.Sequence);
             }
             if (ready != null)
             {
                 Dispatch(ready);
+            }
+        }
+
+        /// <summary>Sends what is gathered, since only batches in flight free the budget, then waits; false when stopped first.</summary>
+        private bool WaitForBudget(long bytes)
+        {
+            if (_assembler.Count > 0)
+            {
+                Dispatch(_assembler.Take());
+            }
+            try
+            {
+                _budget.Take(bytes, _cancellation.Token);
+                return true;
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
             }
         }
 
@@ -198,6 +227,7 @@ namespace Chinook.Migration.Target.Writing
             foreach (var item in batch)
             {
                 ((ICollection<KeyValuePair<ItemKey, Task>>)_inFlight).Remove(new KeyValuePair<ItemKey, Task>(item.Key, batch.Done.Task));
+                _budget.Release(item.SizeBytes);
             }
             batch.Done.TrySetResult(true);
         }
@@ -350,6 +380,7 @@ namespace Chinook.Migration.Target.Writing
                 // Every worker reports its own failures as events; nothing is left to surface here.
             }
             _rateLimiter?.Dispose();
+            _budget.Dispose();
             _cancellation.Dispose();
         }
 

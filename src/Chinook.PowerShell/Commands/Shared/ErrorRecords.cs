@@ -131,7 +131,10 @@ namespace Chinook.PowerShell.Commands.Shared
             "TableNotFound", ErrorCategory.ObjectNotFound, tableName,
             "Create it with New-ChinookDynamoTable, or check the prefix, the region and the endpoint.");
 
-        /// <summary>One item the loader did not write; the target object is its key (TableName, PartitionKey, SortKey).</summary>
+        /// <summary>
+        /// One item the loader did not write; the target object is its key (TableName, PartitionKey, SortKey).
+        /// Items cut short by a stop get none: Ctrl+C and an aborted run each say so once, for all of them.
+        /// </summary>
         public static ErrorRecord ItemNotWritten(ItemNotWritten failure)
         {
             var (id, category, action) = failure.Reason switch
@@ -140,8 +143,6 @@ namespace Chinook.PowerShell.Commands.Shared
                     "Shorten the item's text (DynamoDB items are limited to 400 KB), or leave the item out."),
                 WriteFailureReason.RetriesExhausted => ("ItemWriteRetriesExhausted", ErrorCategory.LimitsExceeded,
                     "DynamoDB kept throttling or failing: run the same command again (with -Resume after -Path) or lower -MaxWriteUnitsPerSecond."),
-                WriteFailureReason.Cancelled => ("ItemWriteStopped", ErrorCategory.OperationStopped,
-                    "Run the same command again; writing an item twice leaves the table as writing it once."),
                 _ => ("ItemWriteRejected", ErrorCategory.InvalidOperation,
                     "Check that the tables exist (New-ChinookDynamoTable) and that the credentials may call dynamodb:BatchWriteItem."),
             };
