@@ -24,7 +24,7 @@ namespace Chinook.Migration.Target.Writing
         /// Bytes of items (by DynamoDB's size rules) the writer holds at once: gathering, queued and in flight.
         /// Small items never reach it (17 full batches of tracks are about 0.2 MB); it keeps a run of large items
         /// (playlist pages near 400 KB, each many times that as .NET objects) from filling memory. With 1 MB the
-        /// 100x benchmark's peak fell from 2.5 to about 1.3 times the 1x peak (README "Loading").
+        /// 100x benchmark's peak fell from 2.51 to 1.23 times the 1x peak (README "Loading").
         /// </summary>
         internal long MaxBytesHeld { get; set; } = 1L * 1024 * 1024;
 
