@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using Amazon.DynamoDBv2.Model;
@@ -86,11 +87,29 @@ namespace Chinook.Migration.Items
             {
                 if (attribute.Key != ChinookItem.PartitionKeyName && attribute.Key != ChinookItem.SortKeyName)
                 {
-                    attributes.Add(new KeyValuePair<string, object?>(attribute.Key, FromAttributeValue(attribute.Value, attribute.Key)));
+                    attributes.Add(new KeyValuePair<string, object?>(SharedName(attribute.Key), FromAttributeValue(attribute.Value, attribute.Key)));
                 }
             }
-            return new ChinookItem(tableName, Key(ChinookItem.PartitionKeyName), Key(ChinookItem.SortKeyName), attributes);
+            // The values were just built here and nobody else holds them: taken over, not copied a second time.
+            return ChinookItem.FromGivenValues(tableName, Key(ChinookItem.PartitionKeyName), Key(ChinookItem.SortKeyName), attributes);
         }
+
+        /// <summary>
+        /// One string per attribute name, however many items are read: the SDK makes a new one for every name of
+        /// every item, and a scanned table of half a million items held millions of copies of a few dozen names.
+        /// Bounded, so a table full of stray names cannot grow it without end.
+        /// </summary>
+        private static string SharedName(string name)
+        {
+            if (SharedNames.TryGetValue(name, out var shared))
+            {
+                return shared;
+            }
+            return SharedNames.Count < MaxSharedNames ? SharedNames.GetOrAdd(name, name) : name;
+        }
+
+        private const int MaxSharedNames = 4096;
+        private static readonly ConcurrentDictionary<string, string> SharedNames = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
 
         /// <summary>A plain value: numbers come back as long when whole and as decimal otherwise.</summary>
         public static object? FromAttributeValue(AttributeValue value, string name = "value")
@@ -113,16 +132,16 @@ namespace Chinook.Migration.Items
             }
             if (value.M is not null || value.IsMSet)
             {
-                var map = new Dictionary<string, object?>(StringComparer.Ordinal);
+                var map = new Dictionary<string, object?>(value.M?.Count ?? 0, StringComparer.Ordinal);
                 foreach (var element in value.M ?? new Dictionary<string, AttributeValue>())
                 {
-                    map[element.Key] = FromAttributeValue(element.Value, name + "." + element.Key);
+                    map[SharedName(element.Key)] = FromAttributeValue(element.Value, name + "." + element.Key);
                 }
                 return map;
             }
             if (value.L is not null || value.IsLSet)
             {
-                var list = new List<object?>();
+                var list = new List<object?>(value.L?.Count ?? 0);
                 foreach (var element in value.L ?? new List<AttributeValue>())
                 {
                     list.Add(FromAttributeValue(element, name + "[]"));
