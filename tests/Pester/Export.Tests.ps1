@@ -127,6 +127,52 @@ Describe 'Export-ChinookToDynamo' {
         }
     }
 
+    Context 'progress' {
+        BeforeAll {
+            $script:ProgressPrefix = New-TestTablePrefix
+            New-Tables $ProgressPrefix
+            # Progress is not a redirectable stream: a runspace of its own collects the records. The rate limit
+            # stretches the export over a few seconds so that progress is reported while items are still coming.
+            $shell = [PowerShell]::Create()
+            try {
+                $null = $shell.AddScript({
+                    param($ModulePath, $Database, $EndpointUrl, $TablePrefix, $Checkpoint)
+                    Import-Module $ModulePath
+                    Export-ChinookToDynamo -Path $Database -EndpointUrl $EndpointUrl -TablePrefix $TablePrefix -CheckpointPath $Checkpoint -MaxWriteUnitsPerSecond 800
+                }).AddArgument((Get-ChinookTestModulePath)).AddArgument($Shipped).AddArgument($Endpoint).AddArgument($ProgressPrefix).
+                    AddArgument((Join-Path (New-ScratchFolder) 'cp.json'))
+                $script:ProgressResults = $shell.Invoke()
+                $script:ProgressRecords = @($shell.Streams.Progress)
+                $script:ProgressErrors = @($shell.Streams.Error)
+            }
+            finally { $shell.Dispose() }
+        }
+
+        It 'reports items written, items per second and time left overall and for each table' {
+            $ProgressErrors | Should -BeNullOrEmpty
+            ($ProgressResults | Measure-Object ItemsWritten -Sum).Sum | Should -Be 4732
+            $running = @($ProgressRecords | Where-Object RecordType -eq 'Processing')
+            $overall = @($running | Where-Object { $_.ActivityId -eq 1 })
+            $overall.Count | Should -BeGreaterThan 1
+            $overall | ForEach-Object { $_.StatusDescription | Should -Match '^[\d,]+ items written, [\d,]+ items/s$' }
+            @($overall | Where-Object SecondsRemaining -gt 0).Count | Should -BeGreaterThan 0
+            foreach ($table in 'MusicCatalog', 'CustomerOrders', 'Playlists', 'EmployeeManagement') {
+                $records = @($running | Where-Object { $_.Activity -eq "$ProgressPrefix$table" })
+                $records.Count | Should -BeGreaterThan 0 -Because "$table gets progress of its own"
+                $records | ForEach-Object {
+                    $_.ParentActivityId | Should -Be 1
+                    $_.StatusDescription | Should -Match '^[\d,]+ written, [\d,]+ items/s, [\d,]+ retries, [\d,]+ failed$'
+                }
+                @($records | Where-Object SecondsRemaining -ge 0).Count | Should -BeGreaterThan 0 -Because "$table shows its time left"
+                $records[-1].StatusDescription | Should -Match ('^' + ($ProgressResults | Where-Object TableName -eq "$ProgressPrefix$table").ItemsWritten.ToString('N0') + ' written')
+            }
+            $catalog = @($running | Where-Object { $_.Activity -eq "${ProgressPrefix}MusicCatalog" })
+            @($catalog | Where-Object { $_.SecondsRemaining -gt 0 -and $_.PercentComplete -lt 100 }).Count |
+                Should -BeGreaterThan 0 -Because 'the biggest table shows time left while its items are still coming'
+            @($ProgressRecords | Where-Object RecordType -eq 'Completed').Count | Should -BeGreaterThan 0
+        }
+    }
+
     Context '-WhatIf' {
         It 'sends no write and reports items and write units per table' {
             $prefix = New-TestTablePrefix

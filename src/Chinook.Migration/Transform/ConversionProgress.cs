@@ -6,8 +6,12 @@ namespace Chinook.Migration.Transform
     public sealed class ConversionProgress
     {
         public ConversionProgress(ConversionStage stage, int step, int stepCount, string sourceTable, string description,
-            long rowsRead, long rowsTotal, long rowsReadOverall, long rowsTotalOverall, long itemsEmitted, long problems)
+            long rowsRead, long rowsTotal, long rowsReadOverall, long rowsTotalOverall, long itemsEmitted, long problems,
+            string targetTable, long targetRowsRead, long targetRowsTotal)
         {
+            TargetTable = targetTable;
+            TargetRowsRead = targetRowsRead;
+            TargetRowsTotal = targetRowsTotal;
             Stage = stage;
             Step = step;
             StepCount = stepCount;
@@ -34,6 +38,15 @@ namespace Chinook.Migration.Transform
         public long RowsTotal { get; }
         public long RowsReadOverall { get; }
         public long RowsTotalOverall { get; }
+
+        /// <summary>The target table (its name without prefix) that this step's items go to.</summary>
+        public string TargetTable { get; }
+
+        /// <summary>Rows read so far by all the steps whose items go to <see cref="TargetTable"/>.</summary>
+        public long TargetRowsRead { get; }
+
+        /// <summary>Rows all the steps whose items go to <see cref="TargetTable"/> read in all.</summary>
+        public long TargetRowsTotal { get; }
 
         /// <summary>Items emitted so far, over all steps.</summary>
         public long ItemsEmitted { get; }

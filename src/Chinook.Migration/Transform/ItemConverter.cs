@@ -35,19 +35,28 @@ namespace Chinook.Migration.Transform
 
         private static IEnumerable<ConversionOutput> Run(ConversionContext context, IProgress<ConversionProgress>? progress)
         {
-            var steps = CatalogTransform.Steps(context.Options)
-                .Concat(OrdersTransform.Steps(context.Options))
-                .Concat(PlaylistsTransform.Steps(context.Options))
-                .Concat(StaffTransform.Steps(context.Options))
+            // Each transform feeds one target table.
+            var steps = Feeding(ChinookSchema.MusicCatalog, CatalogTransform.Steps(context.Options))
+                .Concat(Feeding(ChinookSchema.CustomerOrders, OrdersTransform.Steps(context.Options)))
+                .Concat(Feeding(ChinookSchema.Playlists, PlaylistsTransform.Steps(context.Options)))
+                .Concat(Feeding(ChinookSchema.EmployeeManagement, StaffTransform.Steps(context.Options)))
                 .ToList();
-            var totals = steps.Select(s => context.Database.Scalar(s.CountSql)).ToList();
+            var totals = steps.Select(s => context.Database.Scalar(s.Step.CountSql)).ToList();
             var overallTotal = totals.Sum();
+            var targetTotals = steps.Select((s, i) => (s.Target, Rows: totals[i])).GroupBy(t => t.Target)
+                .ToDictionary(g => g.Key, g => g.Sum(t => t.Rows), StringComparer.Ordinal);
             var readBefore = 0L;
+            var targetReadBefore = 0L;
             for (var i = 0; i < steps.Count; i++)
             {
-                var step = steps[i];
+                var (target, step) = steps[i];
+                if (i > 0 && steps[i - 1].Target != target)
+                {
+                    targetReadBefore = 0;
+                }
                 ConversionProgress Progress(ConversionStage stage, long read) => new ConversionProgress(stage, i + 1, steps.Count, step.SourceTable,
-                    step.Description, read, totals[i], readBefore + read, overallTotal, context.ItemsEmitted, context.Problems);
+                    step.Description, read, totals[i], readBefore + read, overallTotal, context.ItemsEmitted, context.Problems,
+                    target, targetReadBefore + read, targetTotals[target]);
 
                 progress?.Report(Progress(ConversionStage.StepStarted, 0));
                 void OnRowRead(long read)
@@ -65,8 +74,12 @@ namespace Chinook.Migration.Transform
                 }
                 progress?.Report(Progress(ConversionStage.StepFinished, cursor.RowsRead));
                 readBefore += cursor.RowsRead;
+                targetReadBefore += cursor.RowsRead;
             }
         }
+
+        private static IEnumerable<(string Target, ConversionStep Step)> Feeding(string targetTable, IEnumerable<ConversionStep> steps) =>
+            steps.Select(step => (targetTable, step));
 
         // An iterator cannot yield inside a try with a catch, so the SQLite errors are translated around it.
         private static IEnumerable<ConversionOutput> TranslatingSqliteErrors(string path, IEnumerable<ConversionOutput> outputs)

@@ -247,7 +247,13 @@ namespace Chinook.PowerShell.Commands
                 WriteVerbose($"Resuming: the first {skip:N0} items are settled by checkpoint '{checkpoint.Path}'.");
             }
             var progress = new SynchronousProgress<ConversionProgress>(p =>
-                session.InputFraction = p.RowsTotalOverall > 0 ? (double)p.RowsReadOverall / p.RowsTotalOverall : (double?)null);
+            {
+                session.InputFraction = p.RowsTotalOverall > 0 ? (double)p.RowsReadOverall / p.RowsTotalOverall : (double?)null;
+                if (p.TargetRowsTotal > 0)
+                {
+                    session.SetTableInputFraction(TableNames.Qualify(TablePrefix, p.TargetTable), (double)p.TargetRowsRead / p.TargetRowsTotal);
+                }
+            });
             long seen = 0;
             var lastSave = DateTime.UtcNow;
             foreach (var output in ItemConverter.Convert(database, options, progress, Cancellation))

@@ -56,6 +56,26 @@ namespace Chinook.Migration.Tests.Transform
         }
 
         [Fact]
+        public void ProgressCountsEachTargetTablesRowsUpToItsTotal()
+        {
+            var progress = new RecordingProgress();
+            using var database = SourceDatabase.Open(TestDatabases.Shipped);
+            var itemTables = ItemConverter.Convert(database, null, progress).Where(o => o.Item != null)
+                .Select(o => o.Item!.TableName).Distinct().ToList();
+            var reports = progress.Events.OfType<ConversionProgress>().ToList();
+            var lastPerTable = reports.GroupBy(p => p.TargetTable).ToDictionary(g => g.Key, g => g.Last());
+
+            Assert.Equal(itemTables.OrderBy(t => t), lastPerTable.Keys.OrderBy(t => t));
+            Assert.All(lastPerTable.Values, p => Assert.Equal(p.TargetRowsTotal, p.TargetRowsRead));
+            Assert.Equal(reports.Last().RowsTotalOverall, lastPerTable.Values.Sum(p => p.TargetRowsTotal));
+            Assert.All(reports, p => Assert.InRange(p.TargetRowsRead, 0, p.TargetRowsTotal));
+            foreach (var table in reports.GroupBy(p => p.TargetTable))
+            {
+                Assert.Equal(table.Select(p => p.TargetRowsRead).OrderBy(r => r), table.Select(p => p.TargetRowsRead));
+            }
+        }
+
+        [Fact]
         public void EntitySelectionReadsOnlyWhatItNeeds()
         {
             var progress = new RecordingProgress();

@@ -36,8 +36,13 @@ namespace Chinook.PowerShell.Commands.Shared
             this.createWriter = createWriter;
         }
 
+        private readonly Dictionary<string, double> tableInputFractions = new Dictionary<string, double>(StringComparer.Ordinal);
+
         /// <summary>The share of the input already seen, when the caller knows it (0..1); it gives the time left.</summary>
         public double? InputFraction { get; set; }
+
+        /// <summary>The share of one table's input already seen (0..1); it gives that table's time left.</summary>
+        public void SetTableInputFraction(string tableName, double fraction) => tableInputFractions[tableName] = fraction;
 
         /// <summary>How many items, counted from the first, are settled; what a checkpoint records.</summary>
         public long SettledThrough => writer?.SettledThrough ?? 0;
@@ -161,17 +166,26 @@ namespace Chinook.PowerShell.Commands.Shared
             WriteProgress(writer.Results());
         }
 
+        /// <summary>
+        /// Percent written and time left. The items to expect are extrapolated from those received for the input
+        /// read so far (reading runs ahead of writing by the queue), and the rest is assumed to go at the rate so far.
+        /// </summary>
+        private static void Estimate(ProgressRecord record, double? inputFraction, long received, long written, double rate)
+        {
+            if (inputFraction is double fraction && fraction > 0 && received > 0 && rate > 0)
+            {
+                var expected = Math.Max(received / fraction, written);
+                record.PercentComplete = (int)(100 * written / expected);
+                record.SecondsRemaining = (int)Math.Ceiling((expected - written) / rate);
+            }
+        }
+
         private void WriteProgress(IReadOnlyList<TableWriteResult> tables)
         {
             var written = tables.Sum(t => t.ItemsWritten);
             var rate = clock.Elapsed.TotalSeconds > 0 ? written / clock.Elapsed.TotalSeconds : 0;
             var overall = new ProgressRecord(1, Activity, $"{written:N0} items written, {rate:N0} items/s");
-            if (InputFraction is double fraction && fraction > 0 && rate > 0)
-            {
-                overall.PercentComplete = (int)Math.Min(100, fraction * 100);
-                var expected = written / fraction;
-                overall.SecondsRemaining = (int)Math.Max(0, (expected - written) / rate);
-            }
+            Estimate(overall, InputFraction, tables.Sum(t => t.ItemsReceived), written, rate);
             cmdlet.WriteProgress(overall);
             foreach (var table in tables)
             {
@@ -180,11 +194,14 @@ namespace Chinook.PowerShell.Commands.Shared
                     id = progressIds.Count + 1;
                     progressIds.Add(table.TableName, id);
                 }
-                cmdlet.WriteProgress(new ProgressRecord(id + 1, table.TableName,
+                var record = new ProgressRecord(id + 1, table.TableName,
                     $"{table.ItemsWritten:N0} written, {table.ItemsPerSecond:N0} items/s, {table.Retries:N0} retries, {table.Failed:N0} failed")
                 {
                     ParentActivityId = 1,
-                });
+                };
+                Estimate(record, tableInputFractions.TryGetValue(table.TableName, out var fraction) ? fraction : (double?)null,
+                    table.ItemsReceived, table.ItemsWritten, table.ItemsPerSecond);
+                cmdlet.WriteProgress(record);
             }
         }
     }
