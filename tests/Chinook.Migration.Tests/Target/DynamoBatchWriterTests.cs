@@ -179,7 +179,8 @@ namespace Chinook.Migration.Tests.Target
         public void LargeItemsAreHeldToTheMemoryBudgetWhileCallsStillOverlap()
         {
             const int pageSize = 300 * 1024;
-            var budget = new BatchWriterOptions().MaxBytesHeld;
+            var options = new BatchWriterOptions { MaxConcurrency = 8 };
+            var budget = options.MaxBytesHeld;
             long inFlight = 0, mostInFlight = 0;
             var overlapped = false;
             var client = new ScriptedDynamoClient(async (r, n, ct) =>
@@ -192,7 +193,6 @@ namespace Chinook.Migration.Tests.Target
                 Interlocked.Add(ref inFlight, -bytes);
                 return new BatchWriteItemResponse();
             });
-            var options = new BatchWriterOptions { MaxConcurrency = 8 };
 
             var (results, _) = Run(client, Enumerable.Range(0, 60).Select(i => Item("Playlists", i, size: pageSize)), options);
 
@@ -201,11 +201,26 @@ namespace Chinook.Migration.Tests.Target
             Assert.True(overlapped, "no two calls were ever in flight together");
         }
 
+        [Theory]
+        [InlineData(1)]
+        [InlineData(256)]
+        public void SmallItemsGoIn25ItemCallsAtAnyConcurrency(int concurrency)
+        {
+            var client = new ScriptedDynamoClient((r, n, ct) => ScriptedDynamoClient.AllWritten());
+            var options = new BatchWriterOptions { MaxConcurrency = concurrency };
+
+            var (results, _) = Run(client, Enumerable.Range(0, 1000).Select(i => Item("A", i, size: 2000)), options);
+
+            Assert.Equal(1000, results.Single().ItemsWritten);
+            Assert.Equal(40, client.Calls);
+            Assert.All(client.Requests, r => Assert.Equal(25, r.RequestItems["A"].Count));
+        }
+
         [Fact]
         public void AnItemLargerThanTheWholeBudgetIsStillWritten()
         {
             var client = new ScriptedDynamoClient((r, n, ct) => ScriptedDynamoClient.AllWritten());
-            var options = new BatchWriterOptions { MaxConcurrency = 2, MaxBytesHeld = 1000 };
+            var options = new BatchWriterOptions { MaxConcurrency = 2, MaxBytesHeldPerCall = 500 };
 
             var (results, _) = Run(client, new[] { Item("A", 1, size: 5000), Item("A", 2, size: 5000), Item("A", 3) }, options);
 

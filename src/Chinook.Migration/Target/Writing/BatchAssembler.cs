@@ -23,6 +23,9 @@ namespace Chinook.Migration.Target.Writing
 
         public int Count => _items.Count;
 
+        /// <summary>The size of the items gathered so far, by DynamoDB's rules.</summary>
+        public long Bytes => _bytes;
+
         public bool Contains(ItemKey key) => _positions.ContainsKey(key);
 
         /// <summary>Adds an item; returns a batch that is ready to send (full, or too big to take this item), or null.</summary>

@@ -55,7 +55,7 @@ namespace Chinook.Migration.Target.Writing
             _rateLimiter = options.MaxWriteUnitsPerSecond is double rate ? new WriteRateLimiter(rate) : null;
             _budget = new HeldBytesBudget(options.MaxBytesHeld);
             // Batches small enough that the budget still lets every worker have one in flight.
-            _assembler = new BatchAssembler(BatchLimits.MaxRequestsPerBatch, options.MaxBytesHeld / options.MaxConcurrency);
+            _assembler = new BatchAssembler(BatchLimits.MaxRequestsPerBatch, options.MaxBytesHeldPerCall);
             _batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(options.MaxConcurrency)
             {
                 SingleWriter = true,
@@ -121,16 +121,22 @@ namespace Chinook.Migration.Target.Writing
             }
         }
 
-        /// <summary>Sends what is gathered, since only batches in flight free the budget, then waits; false when stopped first.</summary>
+        /// <summary>Waits until the item fits in the budget; false when stopped first.</summary>
         private bool WaitForBudget(long bytes)
         {
-            if (_assembler.Count > 0)
-            {
-                Dispatch(_assembler.Take());
-            }
             try
             {
-                _budget.Take(bytes, _cancellation.Token);
+                while (!_budget.TryTake(bytes))
+                {
+                    if (_assembler.Count > 0 && _budget.Held == _assembler.Bytes)
+                    {
+                        // All that is held is still being gathered, and only a call's end frees bytes: send it now,
+                        // short of 25 items.
+                        Dispatch(_assembler.Take());
+                        continue;
+                    }
+                    _budget.WaitForRelease(_cancellation.Token);
+                }
                 return true;
             }
             catch (OperationCanceledException)

@@ -34,14 +34,23 @@ namespace Chinook.Migration.Target.Writing
             }
         }
 
-        /// <summary>Waits until the bytes fit; throws <see cref="System.OperationCanceledException"/> when cancelled.</summary>
-        public void Take(long bytes, CancellationToken cancellation)
+        /// <summary>The bytes taken and not yet released.</summary>
+        public long Held
         {
-            while (!TryTake(bytes))
+            get
             {
-                _freed.Wait(cancellation);
+                lock (_lock)
+                {
+                    return _held;
+                }
             }
         }
+
+        /// <summary>
+        /// Waits until bytes are released after the last <see cref="TryTake"/> that failed; throws
+        /// <see cref="System.OperationCanceledException"/> when cancelled.
+        /// </summary>
+        public void WaitForRelease(CancellationToken cancellation) => _freed.Wait(cancellation);
 
         public void Release(long bytes)
         {
