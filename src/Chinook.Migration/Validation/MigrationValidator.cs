@@ -15,8 +15,9 @@ namespace Chinook.Migration.Validation
     /// one <see cref="ValidationResult"/> per check; a failed check is a result, never an exception.
     /// </summary>
     /// <remarks>
-    /// The target is read once, in full (parallel, consistent scans), and held in memory; the source streams past
-    /// it. The source database is used from one flow at a time, as SQLite connections require.
+    /// The target is read once, in full (parallel, consistent scans), and held in memory, with background garbage
+    /// collection off meanwhile (<see cref="BlockingCollections"/>); the source streams past it. The source
+    /// database is used from one flow at a time, as SQLite connections require.
     /// </remarks>
     public sealed class MigrationValidator
     {
@@ -56,22 +57,9 @@ namespace Chinook.Migration.Validation
             var steps = new StepCounter(progress, StepCount() + probes.Count);
             if (NeedsScan)
             {
-                var snapshot = await ScanAsync(steps, cancellationToken).ConfigureAwait(false);
-                if (options.Runs(ValidationKind.RecordCount) || options.Runs(ValidationKind.DataIntegrity))
+                using (BlockingCollections.Enter())
                 {
-                    CompareRows(snapshot, steps, Emit, cancellationToken);
-                }
-                if (options.Runs(ValidationKind.DataIntegrity))
-                {
-                    CompareItems(snapshot, steps, cancellationToken).ForEach(Emit);
-                }
-                if (options.Runs(ValidationKind.Relationship))
-                {
-                    steps.Start(ValidationPhase.FollowingReferences, $"Following {RelationshipChecks.Relationships.Count} relationships through the target.");
-                    foreach (var result in RelationshipChecks.Check(snapshot, (table, column) => SourceOrphans.Read(source, table, column), options.FailingKeyCount))
-                    {
-                        Emit(result);
-                    }
+                    await CheckTargetAsync(steps, Emit, cancellationToken).ConfigureAwait(false);
                 }
             }
             foreach (var probe in probes)
@@ -81,6 +69,31 @@ namespace Chinook.Migration.Validation
                 Emit(await AccessPatternCheck.RunAsync(probe, options.Iterations, options.FailingKeyCount, cancellationToken).ConfigureAwait(false));
             }
             return results;
+        }
+
+        /// <summary>
+        /// The checks that compare the whole target with the source. The snapshot lives only here, so that it is
+        /// garbage before the access patterns are timed.
+        /// </summary>
+        private async Task CheckTargetAsync(StepCounter steps, Action<ValidationResult> emit, CancellationToken cancellationToken)
+        {
+            var snapshot = await ScanAsync(steps, cancellationToken).ConfigureAwait(false);
+            if (options.Runs(ValidationKind.RecordCount) || options.Runs(ValidationKind.DataIntegrity))
+            {
+                CompareRows(snapshot, steps, emit, cancellationToken);
+            }
+            if (options.Runs(ValidationKind.DataIntegrity))
+            {
+                CompareItems(snapshot, steps, cancellationToken).ForEach(emit);
+            }
+            if (options.Runs(ValidationKind.Relationship))
+            {
+                steps.Start(ValidationPhase.FollowingReferences, $"Following {RelationshipChecks.Relationships.Count} relationships through the target.");
+                foreach (var result in RelationshipChecks.Check(snapshot, (table, column) => SourceOrphans.Read(source, table, column), options.FailingKeyCount))
+                {
+                    emit(result);
+                }
+            }
         }
 
         private bool NeedsScan => options.Runs(ValidationKind.RecordCount) || options.Runs(ValidationKind.DataIntegrity) || options.Runs(ValidationKind.Relationship);

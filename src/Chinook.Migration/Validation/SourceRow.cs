@@ -15,7 +15,7 @@ namespace Chinook.Migration.Validation
         public SourceRow(SourceTable table, IReadOnlyDictionary<string, object?> values)
         {
             Table = table.Name;
-            Values = table.Columns.ToDictionary(c => c.Name, c => values.TryGetValue(c.Name, out var value) ? value : null, StringComparer.Ordinal);
+            Values = new ColumnValues(table, values);
             Key = FormatKey(table, Values);
         }
 
