@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Chinook.Migration.Items;
+using Chinook.Migration.Target.Writing;
 
 namespace Chinook.Migration.Validation
 {
@@ -60,7 +61,7 @@ namespace Chinook.Migration.Validation
         public ChinookItem? Find(ChinookEntity entity, long? id) =>
             id is long value && byId.TryGetValue(entity, out var ids) && ids.TryGetValue(value, out var item) ? item : null;
 
-        public bool Contains(string table, string pk, string sk) => snapshot.Items.ContainsKey(new TargetItemKey(table, pk, sk));
+        public bool Contains(string table, string pk, string sk) => snapshot.Items.ContainsKey(new ItemKey(table, pk, sk));
 
         public static long? Long(IReadOnlyDictionary<string, object?> values, string name) =>
             values.TryGetValue(name, out var value) && value is long number ? number : (long?)null;

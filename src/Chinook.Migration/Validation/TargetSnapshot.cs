@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Chinook.Migration.Items;
+using Chinook.Migration.Target.Writing;
 
 namespace Chinook.Migration.Validation
 {
@@ -25,7 +26,7 @@ namespace Chinook.Migration.Validation
     /// <summary>Every item of the scanned tables, by table and key: the target side of every comparison.</summary>
     public sealed class TargetSnapshot
     {
-        private readonly Dictionary<TargetItemKey, ChinookItem> items = new Dictionary<TargetItemKey, ChinookItem>();
+        private readonly Dictionary<ItemKey, ChinookItem> items = new Dictionary<ItemKey, ChinookItem>();
         private readonly List<UnreadableItem> unreadable = new List<UnreadableItem>();
         private readonly HashSet<string> tables = new HashSet<string>(StringComparer.Ordinal);
 
@@ -52,7 +53,7 @@ namespace Chinook.Migration.Validation
         /// <summary>The tables (prefix included) that were scanned in full.</summary>
         public IReadOnlyCollection<string> Tables => tables;
 
-        public IReadOnlyDictionary<TargetItemKey, ChinookItem> Items => items;
+        public IReadOnlyDictionary<ItemKey, ChinookItem> Items => items;
 
         public IReadOnlyList<UnreadableItem> Unreadable => unreadable;
 
@@ -64,7 +65,7 @@ namespace Chinook.Migration.Validation
         public void Add(ChinookItem item)
         {
             tables.Add(item.TableName);
-            items.Add(TargetItemKey.Of(item), item);
+            items.Add(ItemKey.Of(item), item);
         }
 
         public void Add(UnreadableItem item)

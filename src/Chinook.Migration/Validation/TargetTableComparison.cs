@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Chinook.Migration.Items;
+using Chinook.Migration.Target.Writing;
 
 namespace Chinook.Migration.Validation
 {
@@ -23,36 +24,38 @@ namespace Chinook.Migration.Validation
             IReadOnlyList<(string BaseName, string TableName)> tables, int failingKeyCount)
         {
             var tallies = tables.ToDictionary(t => t.TableName, t => new Tally(failingKeyCount), StringComparer.Ordinal);
-            var matched = new HashSet<TargetItemKey>();
+            var matched = new HashSet<ItemKey>();
             foreach (var expected in expectedItems)
             {
                 if (!tallies.TryGetValue(expected.TableName, out var tally))
                 {
                     continue;
                 }
-                var key = TargetItemKey.Of(expected);
+                var key = ItemKey.Of(expected);
+                var name = Name(key);
                 tally.Expected++;
                 if (!snapshot.Items.TryGetValue(key, out var actual))
                 {
-                    tally.Findings.Add(Missing, key.ToString(), key.ToString());
+                    tally.Findings.Add(Missing, name, name);
                     continue;
                 }
                 matched.Add(key);
                 var differences = ItemComparison.Differences(expected, actual);
                 if (differences.Count > 0)
                 {
-                    tally.Findings.Add(Differing, key.ToString(), $"{key}: {string.Join(", ", differences.Take(3))}{(differences.Count > 3 ? ", ..." : string.Empty)}");
+                    tally.Findings.Add(Differing, name, $"{name}: {string.Join(", ", differences.Take(3))}{(differences.Count > 3 ? ", ..." : string.Empty)}");
                 }
                 else
                 {
                     tally.Identical++;
                 }
             }
-            foreach (var extra in snapshot.Items.Keys.Where(k => tallies.ContainsKey(k.Table) && !matched.Contains(k)).OrderBy(k => k.PK, StringComparer.Ordinal).ThenBy(k => k.SK, StringComparer.Ordinal))
+            foreach (var extra in snapshot.Items.Keys.Where(k => tallies.ContainsKey(k.TableName) && !matched.Contains(k))
+                .OrderBy(k => k.PartitionKey, StringComparer.Ordinal).ThenBy(k => k.SortKey, StringComparer.Ordinal))
             {
                 var item = snapshot.Items[extra];
-                tallies[extra.Table].Findings.Add(Unexplained, extra.ToString(),
-                    $"{extra}{(item.EntityType.Length > 0 ? " (" + item.EntityType + ")" : string.Empty)}");
+                tallies[extra.TableName].Findings.Add(Unexplained, Name(extra),
+                    $"{Name(extra)}{(item.EntityType.Length > 0 ? " (" + item.EntityType + ")" : string.Empty)}");
             }
             foreach (var item in snapshot.Unreadable.Where(u => tallies.ContainsKey(u.Table)))
             {
@@ -69,6 +72,9 @@ namespace Chinook.Migration.Validation
                     intact ? null : tally.Findings.Keys);
             }).ToList();
         }
+
+        /// <summary>As failing keys name items: "PK=ALBUM#1, SK=TRACK#5" (the table is the check's entity).</summary>
+        private static string Name(ItemKey key) => $"PK={key.PartitionKey}, SK={key.SortKey}";
 
         private sealed class Tally
         {

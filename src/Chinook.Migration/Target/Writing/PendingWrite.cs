@@ -24,6 +24,8 @@ namespace Chinook.Migration.Target.Writing
         public string TableName { get; }
         public string PartitionKey { get; }
         public string SortKey { get; }
+
+        public static ItemKey Of(ChinookItem item) => new ItemKey(item.TableName, item.PK, item.SK);
         public Dictionary<string, AttributeValue> Attributes { get; }
         public int SizeBytes { get; }
         public int WriteUnits { get; }
@@ -47,6 +49,8 @@ namespace Chinook.Migration.Target.Writing
         public string TableName { get; }
         public string PartitionKey { get; }
         public string SortKey { get; }
+
+        public static ItemKey Of(ChinookItem item) => new ItemKey(item.TableName, item.PK, item.SK);
 
         public bool Equals(ItemKey other) =>
             string.Equals(TableName, other.TableName, System.StringComparison.Ordinal)
