@@ -1,5 +1,5 @@
 @{
-    RootModule           = 'Chinook.PowerShell.dll'
+    RootModule           = 'ChinookMigration.psm1'
     ModuleVersion        = '0.1.0'
     CompatiblePSEditions = @('Core')
     GUID                 = '5f0c7c1e-2a53-4c1e-9f0a-6c2b8f1d7a41'

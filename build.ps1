@@ -56,24 +56,25 @@ function Get-NuGetPackageRoot {
 
 function Invoke-Build {
     $publish = Join-Path $Out 'publish'
+    $loaderPublish = Join-Path $Out 'publish-loader'
     Invoke-Native dotnet @('publish', (Join-Path $Root 'src/Chinook.PowerShell'), '-c', $Configuration, '-o', $publish, '--nologo', '-v', 'q')
+    Invoke-Native dotnet @('publish', (Join-Path $Root 'src/Chinook.PowerShell.Loader'), '-c', $Configuration, '-o', $loaderPublish, '--nologo', '-v', 'q')
 
     if (Test-Path $ModuleDir) { Remove-Item $ModuleDir -Recurse -Force }
-    $deps = New-Item -ItemType Directory -Force (Join-Path $ModuleDir 'deps')
-    Copy-Item (Join-Path $Root 'ChinookMigration.psd1') $ModuleDir
+    New-Item -ItemType Directory -Force $ModuleDir | Out-Null
+    Copy-Item (Join-Path $Root 'ChinookMigration.psd1'), (Join-Path $Root 'ChinookMigration.psm1') $ModuleDir
     Copy-Item (Join-Path $Root 'src/Chinook.PowerShell/Formats') $ModuleDir -Recurse
-    Copy-Item (Join-Path $publish 'Chinook.PowerShell.dll') $ModuleDir
-    # Everything else lives in deps/, out of PowerShell's own probing, and is loaded into the module's
-    # isolated load context. System.Runtime.Loader is the runtime's own.
-    Get-ChildItem $publish -Filter *.dll |
-        Where-Object Name -NotIn 'Chinook.PowerShell.dll', 'System.Runtime.Loader.dll' |
-        Copy-Item -Destination $deps
+    # The loader is the only assembly beside the manifest; the cmdlets, the core and every dependency live in
+    # bin/, out of PowerShell's own probing, and load into the module's own load context.
+    Copy-Item (Join-Path $loaderPublish 'Chinook.PowerShell.Loader.dll') $ModuleDir
+    $bin = New-Item -ItemType Directory -Force (Join-Path $ModuleDir 'bin')
+    Get-ChildItem $publish -Filter *.dll | Copy-Item -Destination $bin
 
     $assets = Get-Content -Raw (Join-Path $Root 'src/Chinook.Migration/obj/project.assets.json') | ConvertFrom-Json -AsHashtable
     $sqliteNative = $assets.libraries.Keys | Where-Object { $_ -like 'SQLitePCLRaw.lib.e_sqlite3/*' } | Select-Object -First 1
     $nativeRoot = Join-Path (Get-NuGetPackageRoot) $assets.libraries[$sqliteNative].path
     foreach ($rid in $NativeRids) {
-        $target = New-Item -ItemType Directory -Force (Join-Path $deps "runtimes/$rid/native")
+        $target = New-Item -ItemType Directory -Force (Join-Path $bin "runtimes/$rid/native")
         Copy-Item (Join-Path $nativeRoot "runtimes/$rid/native/*") $target
     }
 

@@ -29,9 +29,10 @@ BeforeAll {
         <#
         Imports the built module in a fresh pwsh after $Prelude, uses it, and reports which assemblies are loaded
         into which load context after the import, after reading a source, and after talking to DynamoDB (when a
-        cmdlet that does so exists in this build).
+        cmdlet that does so exists in this build). With $Afterwards, runs that once the module has been used and
+        then uses the module again: Again holds what the second round read and which assemblies were loaded.
         #>
-        param([string] $Prelude = '')
+        param([string] $Prelude = '', [string] $Afterwards = '')
         $script = @"
 `$ErrorActionPreference = 'Stop'
 function Get-Loaded {
@@ -44,20 +45,25 @@ $Prelude
 `$report = [ordered]@{}
 Import-Module '$ManifestPath'
 `$report.AfterImport = Get-Loaded
-`$report.Records = (Get-ChinookSourceStats | Measure-Object Records -Sum).Sum
-`$report.AfterSource = Get-Loaded
-`$report.DynamoCmdlet = `$null
-if (Get-Command New-ChinookDynamoTable -ErrorAction Ignore) {
+function Use-Module {
+    `$round = [ordered]@{}
+    `$round.Records = (Get-ChinookSourceStats | Measure-Object Records -Sum).Sum
+    `$round.AfterSource = Get-Loaded
     `$connection = @{ EndpointUrl = '$(Get-TestEndpoint)'; AccessKey = 'local'; SecretKey = 'local' }
     `$prefix = 'probe' + [guid]::NewGuid().ToString('N').Substring(0, 8) + '-'
     `$null = New-ChinookDynamoTable @connection -TablePrefix `$prefix -TableName MusicCatalog -Confirm:`$false
-    `$report.DynamoCmdlet = 'New-ChinookDynamoTable'
-    if (Get-Command Remove-ChinookDynamoTable -ErrorAction Ignore) {
-        Remove-ChinookDynamoTable @connection -TablePrefix `$prefix -Confirm:`$false
-    }
+    `$round.DynamoCmdlet = 'New-ChinookDynamoTable'
+    `$null = Remove-ChinookDynamoTable @connection -TablePrefix `$prefix -Confirm:`$false
+    `$round.AfterDynamo = Get-Loaded
+    `$round
 }
-`$report.AfterDynamo = Get-Loaded
-'RESULT:' + (`$report | ConvertTo-Json -Depth 4 -Compress)
+`$first = Use-Module
+foreach (`$key in `$first.Keys) { `$report[`$key] = `$first[`$key] }
+if (`$$([bool]$Afterwards)) {
+    $Afterwards
+    `$report.Again = Use-Module
+}
+'RESULT:' + (`$report | ConvertTo-Json -Depth 6 -Compress)
 "@
         $output = Invoke-FreshPwsh $script
         $result = $output | Where-Object { "$_".StartsWith('RESULT:') } | Select-Object -Last 1
@@ -83,6 +89,24 @@ Describe 'The built manifest' {
             })
         $exported | Sort-Object | Should -Be ($listed | Sort-Object)
         $classes | Sort-Object | Should -Be ($listed | Sort-Object)
+    }
+
+    It 'keeps every cmdlet through Import-Module -Force and through Remove-Module and Import-Module again' {
+        $script = @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$ManifestPath'
+`$counts = @((Get-Command -Module ChinookMigration).Count)
+Import-Module '$ManifestPath' -Force
+`$counts += (Get-Command -Module ChinookMigration).Count
+Remove-Module ChinookMigration
+Import-Module '$ManifestPath'
+`$counts += (Get-Command -Module ChinookMigration).Count
+`$null = Get-ChinookTableDefinition -TableName Playlists
+'RESULT:' + (`$counts -join ',')
+"@
+        $result = Invoke-FreshPwsh $script | Where-Object { "$_".StartsWith('RESULT:') }
+        $expected = @($Manifest.CmdletsToExport).Count
+        $result | Should -Be "RESULT:$expected,$expected,$expected"
     }
 
     It 'exports nothing but cmdlets' {
@@ -134,6 +158,12 @@ Describe 'The module beside other modules' {
     Context 'imported into a fresh session' {
         BeforeAll { $probe = Invoke-ModuleProbe }
 
+        It 'puts only its loader in the default load context; the cmdlets and the core live in the module''s own' {
+            $ours = @($probe.AfterDynamo | Where-Object Name -Like 'Chinook.*')
+            @($ours | Where-Object Default).Name | Should -Be @('Chinook.PowerShell.Loader')
+            @($ours | Where-Object { -not $_.Default }).Name | Sort-Object | Should -Be @('Chinook.Migration', 'Chinook.PowerShell')
+        }
+
         It 'loads no AWS SDK or SQLite assembly, and so makes no client, on import' {
             $probe.AfterImport | Where-Object Name -Match '^(AWSSDK\.|Microsoft\.Data\.Sqlite|SQLitePCLRaw)' | Should -BeNullOrEmpty
         }
@@ -152,14 +182,15 @@ Describe 'The module beside other modules' {
         }
     }
 
+    BeforeAll {
+        $package = Get-NuGetPackagePath -Id AWSSDK.Core -Version 3.7.402
+        $olderCore = 'netcoreapp3.1', 'net8.0', 'netstandard2.0' | ForEach-Object { Join-Path $package "lib/$_/AWSSDK.Core.dll" } |
+            Where-Object { Test-Path $_ } | Select-Object -First 1
+        $olderVersion = [System.Reflection.AssemblyName]::GetAssemblyName($olderCore).Version.ToString()
+    }
+
     Context 'imported after an older AWSSDK.Core was loaded, as AWS.Tools would' {
-        BeforeAll {
-            $package = Get-NuGetPackagePath -Id AWSSDK.Core -Version 3.7.402
-            $lib = 'netcoreapp3.1', 'net8.0', 'netstandard2.0' | ForEach-Object { Join-Path $package "lib/$_/AWSSDK.Core.dll" } |
-                Where-Object { Test-Path $_ } | Select-Object -First 1
-            $olderVersion = [System.Reflection.AssemblyName]::GetAssemblyName($lib).Version.ToString()
-            $probe = Invoke-ModuleProbe -Prelude "Add-Type -Path '$lib'"
-        }
+        BeforeAll { $probe = Invoke-ModuleProbe -Prelude "Add-Type -Path '$olderCore'" }
 
         It 'still reads a source' {
             $probe.Records | Should -Be 15607
@@ -172,6 +203,20 @@ Describe 'The module beside other modules' {
         It 'talks to DynamoDB with its own AWSSDK.Core 4' -Skip:(-not $hasDynamoCmdlet) {
             $probe.DynamoCmdlet | Should -Be 'New-ChinookDynamoTable'
             @($probe.AfterDynamo | Where-Object { $_.Name -eq 'AWSSDK.Core' -and -not $_.Default }).Version | Should -BeLike '4.*'
+        }
+    }
+
+    Context 'used, and then an older AWSSDK.Core loaded into the session, as a later Import-Module AWS.Tools would' {
+        BeforeAll { $probe = Invoke-ModuleProbe -Afterwards "Add-Type -Path '$olderCore'" }
+
+        It 'lets the older AWSSDK.Core into the default load context' {
+            @($probe.Again.AfterDynamo | Where-Object { $_.Name -eq 'AWSSDK.Core' -and $_.Default }).Version | Should -Be @($olderVersion)
+        }
+
+        It 'still reads a source and talks to DynamoDB with its own AWSSDK.Core 4' {
+            $probe.Again.Records | Should -Be 15607
+            $probe.Again.DynamoCmdlet | Should -Be 'New-ChinookDynamoTable'
+            @($probe.Again.AfterDynamo | Where-Object { $_.Name -eq 'AWSSDK.Core' -and -not $_.Default }).Version | Should -BeLike '4.*'
         }
     }
 }

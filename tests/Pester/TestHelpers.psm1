@@ -40,7 +40,7 @@ function Invoke-FreshPwsh {
 function Get-SqliteScriptPreamble {
     <# The lines a child pwsh needs to open a database with the module's own SQLite: $c is the open connection. #>
     param([Parameter(Mandatory)] [string] $Path, [switch] $ReadOnly)
-    $deps = Join-Path (Split-Path (Get-ChinookTestModulePath)) 'deps'
+    $deps = Join-Path (Split-Path (Get-ChinookTestModulePath)) 'bin'
     $arch = if ([System.Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture -eq 'Arm64') { 'arm64' } else { 'x64' }
     $native = if ($IsWindows) { "win-$arch/native/e_sqlite3.dll" } elseif ($IsMacOS) { "osx-$arch/native/libe_sqlite3.dylib" } else { "linux-$arch/native/libe_sqlite3.so" }
     $mode = if ($ReadOnly) { ';Mode=ReadOnly' } else { '' }
@@ -130,7 +130,7 @@ function New-ForeignDynamoTable {
         [Parameter(Mandatory)] [string] $TableName,
         [string[]] $Key = @('PK', 'SK')
     )
-    $deps = Join-Path (Split-Path (Get-ChinookTestModulePath)) 'deps'
+    $deps = Join-Path (Split-Path (Get-ChinookTestModulePath)) 'bin'
     $keys = ($Key | ForEach-Object { "'$_'" }) -join ','
     $script = @"
 `$ErrorActionPreference = 'Stop'

@@ -77,6 +77,8 @@ $commands = foreach ($command in Get-Command -Module $module.Name -CommandType C
         Name          = $command.Name
         Verb          = $command.Verb
         Noun          = $command.Noun
+        # The file name Get-Help looks for: the implementing assembly's, whatever the manifest's root module is.
+        HelpFile      = $command.HelpFile
         OutputTypes   = @($command.OutputType | ForEach-Object { if ($_.Type) { $_.Type.FullName } else { $_.Name } })
         Parameters    = @($parameters)
         ParameterSets = @($sets)

@@ -475,8 +475,10 @@ function Build-ModuleHelp {
     }
 
     $target = New-Item -ItemType Directory -Force (Join-Path (Split-Path $ModulePath) $Culture)
-    $helpFile = "$((Import-PowerShellDataFile $ModulePath).RootModule)-Help.xml"
-    Write-MamlFile (Join-Path $target $helpFile) $helps
+    # Get-Help looks for <implementing assembly>-Help.xml; every cmdlet of the module lives in one assembly.
+    $helpFile = @($metadata.HelpFile | Sort-Object -Unique)
+    if ($helpFile.Count -ne 1) { throw "The cmdlets of $(Split-Path $ModulePath -LeafBase) name $($helpFile.Count) help files ($($helpFile -join ', ')); expected one." }
+    Write-MamlFile (Join-Path $target $helpFile[0]) $helps
     Copy-Item (Join-Path $SourcePath 'about_*.help.txt') $target
     Write-Host "Help for $(@($helps).Count) cmdlet(s) written to $target" 
 }

@@ -24,13 +24,9 @@ namespace Chinook.PowerShell.Commands
         [ValidateNotNull]
         public string? TablePrefix { get; set; }
 
-        /// <summary>
-        /// PayPerRequest (on demand, the default) or Provisioned. A string, not the core's enum: PowerShell reads the
-        /// cmdlet types before the module's load context is hooked up, and an enum field would need the core by then.
-        /// </summary>
+        /// <summary>PayPerRequest (on demand, the default) or Provisioned.</summary>
         [Parameter]
-        [ValidateSet(TableBillingParameters.PayPerRequest, TableBillingParameters.Provisioned)]
-        public string BillingMode { get; set; } = TableBillingParameters.PayPerRequest;
+        public TableBillingMode BillingMode { get; set; } = TableBillingMode.PayPerRequest;
 
         [Parameter]
         [ValidateRange(1, long.MaxValue)]

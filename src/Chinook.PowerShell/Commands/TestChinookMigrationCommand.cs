@@ -33,11 +33,10 @@ namespace Chinook.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string[]? LiteralPath { get; set; }
 
-        /// <summary>Only these kinds of check. Strings, not the core's enum: see NewChinookDynamoTableCommand.BillingMode.</summary>
+        /// <summary>Only these kinds of check.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        [ValidateSet("RecordCount", "DataIntegrity", "Relationship", "AccessPattern")]
-        public string[]? Kind { get; set; }
+        public ValidationKind[]? Kind { get; set; }
 
         [Parameter]
         [ValidateRange(1, 100_000)]
@@ -91,7 +90,7 @@ namespace Chinook.PowerShell.Commands
             var options = new ValidationOptions
             {
                 TablePrefix = TablePrefix,
-                Kinds = Kind?.Select(k => (ValidationKind)Enum.Parse(typeof(ValidationKind), k, ignoreCase: true)).ToList(),
+                Kinds = Kind?.Distinct().ToList(),
                 Iterations = Iterations,
                 FailingKeyCount = FailingKeyCount,
                 ScanSegments = ThrottleLimit,

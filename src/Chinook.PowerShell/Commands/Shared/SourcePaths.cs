@@ -11,8 +11,9 @@ namespace Chinook.PowerShell.Commands.Shared
     /// </summary>
     internal static class SourcePaths
     {
-        internal static string ShippedDatabase =>
-            System.IO.Path.Combine(System.IO.Path.GetDirectoryName(typeof(SourcePaths).Assembly.Location) ?? ".", "data", "Chinook_Sqlite.sqlite");
+        /// <summary>The database in the module's data folder, beside the manifest.</summary>
+        private static string ShippedDatabase(PSCmdlet cmdlet) =>
+            System.IO.Path.Combine(cmdlet.MyInvocation.MyCommand.Module?.ModuleBase ?? ".", "data", "Chinook_Sqlite.sqlite");
 
         /// <param name="unresolved">Told of each pattern that resolves to nothing (after its error is written).</param>
         public static IEnumerable<string> Resolve(PSCmdlet cmdlet, string[]? path, string[]? literalPath, Action? unresolved = null)
@@ -27,8 +28,9 @@ namespace Chinook.PowerShell.Commands.Shared
             }
             if (path is null)
             {
-                cmdlet.WriteVerbose($"No -Path given: using the Chinook database shipped with the module, '{ShippedDatabase}'.");
-                yield return ShippedDatabase;
+                var shipped = ShippedDatabase(cmdlet);
+                cmdlet.WriteVerbose($"No -Path given: using the Chinook database shipped with the module, '{shipped}'.");
+                yield return shipped;
                 yield break;
             }
             foreach (var pattern in path)

@@ -9,15 +9,12 @@ namespace Chinook.PowerShell.Commands.Shared
         /// <summary>Capacity for each table and index when Provisioned is asked for without units (the AWS console's default).</summary>
         public const long DefaultCapacityUnits = 5;
 
-        public const string PayPerRequest = nameof(TableBillingMode.PayPerRequest);
-        public const string Provisioned = nameof(TableBillingMode.Provisioned);
-
         /// <summary>Capacity units alone imply provisioned billing; with -BillingMode PayPerRequest they are an error.</summary>
-        public static TableBilling Resolve(PSCmdlet cmdlet, string mode, long readCapacityUnits, long writeCapacityUnits)
+        public static TableBilling Resolve(PSCmdlet cmdlet, TableBillingMode mode, long readCapacityUnits, long writeCapacityUnits)
         {
             var bound = cmdlet.MyInvocation.BoundParameters;
             var capacityGiven = bound.ContainsKey("ReadCapacityUnits") || bound.ContainsKey("WriteCapacityUnits");
-            var provisioned = string.Equals(mode, Provisioned, System.StringComparison.OrdinalIgnoreCase);
+            var provisioned = mode == TableBillingMode.Provisioned;
             if (capacityGiven && bound.ContainsKey("BillingMode") && !provisioned)
             {
                 cmdlet.ThrowTerminatingError(ErrorRecords.CapacityWithoutProvisioned());
