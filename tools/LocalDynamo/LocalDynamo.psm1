@@ -26,7 +26,13 @@ function Get-FreeTcpPort {
 function Start-LocalDynamo {
     <#
     .SYNOPSIS
-    Starts dynalite on a free loopback port and waits until it answers; returns its process id and endpoint.
+    Starts dynalite on a free loopback port, in a session of its own, and waits until it answers.
+    .DESCRIPTION
+    Returns the server: ProcessId, StartTime, Port, EndpointUrl and LogPath, and says where it listens. The server
+    runs in its own session (its own process group on Windows), so Ctrl+C at the prompt that started it does not
+    stop it; Stop-LocalDynamo does.
+    .EXAMPLE
+    $s = Start-LocalDynamo; New-ChinookDynamoTable -EndpointUrl $s.EndpointUrl; $s | Stop-LocalDynamo
     #>
     [CmdletBinding()]
     param(
@@ -36,21 +42,27 @@ function Start-LocalDynamo {
     )
     $cli = Install-LocalDynamo
     if ($Port -eq 0) { $Port = Get-FreeTcpPort }
-    $arguments = @($cli, '--host', '127.0.0.1', '--port', $Port)
+    $arguments = @('--host', '127.0.0.1', '--port', $Port)
     if ($DataPath) { $arguments += @('--path', $DataPath) }
     $log = Join-Path ([System.IO.Path]::GetTempPath()) "dynalite-$Port.log"
-    $process = Start-Process -FilePath (Get-Command node).Source -ArgumentList $arguments -PassThru `
-        -RedirectStandardOutput $log -RedirectStandardError "$log.err"
+    Remove-Item $log, "$log.err" -ErrorAction Ignore
+    $launcher = Join-Path $script:Root 'start-detached.js'
+    $processId = & (Get-Command node).Source $launcher $log "$log.err" @arguments
+    if ($LASTEXITCODE -ne 0 -or "$processId" -notmatch '^\d+$') { throw "dynalite could not be started: $processId" }
+    $process = Get-Process -Id ([int]$processId)
     $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
     while ([DateTime]::UtcNow -lt $deadline) {
         if ($process.HasExited) {
-            throw "dynalite exited with code $($process.ExitCode) before answering on port ${Port}: $(Get-Content -Raw "$log.err" -ErrorAction Ignore)"
+            throw "dynalite exited before answering on port ${Port}: $(Get-Content -Raw "$log.err" -ErrorAction Ignore)"
         }
         $client = [System.Net.Sockets.TcpClient]::new()
         try {
             $client.Connect([System.Net.IPAddress]::Loopback, $Port)
+            Write-Host "dynalite is listening at http://127.0.0.1:$Port (process $($process.Id)); stop it with Stop-LocalDynamo."
             return [pscustomobject]@{
+                PSTypeName  = 'ChinookMigration.LocalDynamo'
                 ProcessId   = $process.Id
+                StartTime   = $process.StartTime
                 Port        = $Port
                 EndpointUrl = "http://127.0.0.1:$Port"
                 LogPath     = $log
@@ -64,14 +76,25 @@ function Start-LocalDynamo {
 }
 
 function Stop-LocalDynamo {
+    <#
+    .SYNOPSIS
+    Stops a server that Start-LocalDynamo started, by process id. With StartTime (as Start-LocalDynamo's output
+    gives it), a process that merely reuses the id is left alone.
+    #>
     [CmdletBinding()]
-    param([Parameter(Mandatory, ValueFromPipelineByPropertyName)] [int] $ProcessId)
+    param(
+        [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [int] $ProcessId,
+        [Parameter(ValueFromPipelineByPropertyName)] [Nullable[datetime]] $StartTime
+    )
     process {
         $process = Get-Process -Id $ProcessId -ErrorAction Ignore
-        if ($process) {
-            Stop-Process -Id $ProcessId -Force
-            $process.WaitForExit(10000) | Out-Null
+        if (-not $process) { return }
+        if ($StartTime -and $process.StartTime -ne $StartTime) {
+            Write-Warning "Process $ProcessId is not the server started at $StartTime; it is left running."
+            return
         }
+        Stop-Process -Id $ProcessId -Force
+        $process.WaitForExit(10000) | Out-Null
     }
 }
 
