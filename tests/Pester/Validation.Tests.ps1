@@ -145,7 +145,7 @@ Describe 'Test-ChinookMigration' {
             $order = $Originals.Values | Where-Object { $_.EntityType -eq 'Order' -and $_.Attributes.InvoiceId -eq 1 }
             $damaged = @{}
             foreach ($attribute in $order.Attributes.GetEnumerator()) { $damaged[$attribute.Key] = ConvertTo-DynamoAttributeValue $attribute.Value }
-            $damaged.Lines = @{ L = @($damaged.Lines.L[0]) }
+            $damaged.LineItems = @{ L = @($damaged.LineItems.L[0]) }
             Send-ItemRequest PutItem CustomerOrders $order.PK $order.SK @{ Item = $damaged }
             $failed = Get-Failed (Test-Migration)
 
@@ -154,7 +154,16 @@ Describe 'Test-ChinookMigration' {
             $failed[0].Expected, $failed[0].Actual | Should -Be 2240, 2239
             $failed[1].FailingKeys | Should -Be 'InvoiceLineId=2'
             $failed[2].FailingKeys | Should -Be "PK=$($order.PK), SK=$($order.SK)"
-            $failed[2].Message | Should -Match 'Lines: 2 elements in the source, 1 in the target'
+            $failed[2].Message | Should -Match 'LineItems: 2 elements in the source, 1 in the target'
+        }
+
+        It 'fails the Playlists items naming the playlist when its TotalDuration is not the sum of its tracks'' Milliseconds' {
+            Set-Attribute Playlists 'PLAYLIST#1' 'METADATA' TotalDuration @{ N = '1' }
+            $failed = Get-Failed (Test-Migration)
+
+            $failed.Check | Should -Be 'Playlists items'
+            $failed[0].FailingKeys | Should -Be 'PK=PLAYLIST#1, SK=METADATA'
+            $failed[0].Message | Should -Match 'TotalDuration: 877683083 in the source, 1 in the target'
         }
 
         It 'fails the table''s items naming an item that no source row explains' {
