@@ -131,14 +131,16 @@ Describe 'Test-ChinookMigration' {
             $failed[4].FailingKeys | Should -Contain 'PlaylistId=1, TrackId=6'
         }
 
-        It 'fails the Track rows naming the track and the column when a price changes by a cent' {
+        It 'fails the Track rows naming the track and the column, and the playlist entries that copy the price, when a price changes by a cent' {
             Set-Attribute MusicCatalog 'ALBUM#1' 'TRACK#1' UnitPrice @{ N = '1.00' }
             $failed = Get-Failed (Test-Migration)
 
-            $failed.Check | Should -Be 'Track rows', 'MusicCatalog items'
+            $failed.Check | Should -Be 'Track rows', 'MusicCatalog items', 'PlaylistTrack.TrackId -> Track'
             $failed[0].FailingKeys | Should -Be 'TrackId=1'
             $failed[0].Message | Should -Match 'TrackId=1: UnitPrice: 0\.99 in the source, 1\.00 in the target'
             $failed[1].FailingKeys | Should -Be 'PK=ALBUM#1, SK=TRACK#1'
+            $failed[2].FailingKeys | Should -Contain 'PlaylistId=1, TrackId=1'
+            $failed[2].Message | Should -Match "UnitPrice is 0\.99, the track's UnitPrice 1\b"
         }
 
         It 'fails the InvoiceLine count and rows and the order item when a line item is removed from an order' {
