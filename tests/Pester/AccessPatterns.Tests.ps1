@@ -167,6 +167,9 @@ Describe 'Get-ChinookPlaylist' {
         $playlist.TrackCount | Should -Be 3290
         $playlist.Tracks.TrackId | Should -Be $Source.Playlist1Tracks
         $playlist.Tracks[-1].Position | Should -Be 3290
+        $playlist.Tracks[0].Milliseconds | Should -Be 343719
+        $playlist.Tracks[0].UnitPrice | Should -Be 0.99
+        $playlist.TotalMilliseconds | Should -Be ($playlist.Tracks | Measure-Object Milliseconds -Sum).Sum
         $playlist.Complete | Should -BeTrue
     }
 
@@ -277,8 +280,8 @@ Describe 'The access-pattern cmdlets' {
         (Find-ChinookTrack 'Balls to the Wall' @At | Out-String -Width 200) | Should -Match '2 Balls to the Wall\s+Accept\s+Balls to the Wall\s+Rock\s+5:42\s+0.99'
         (Get-ChinookCustomerOrder 1 -First 1 @At | Out-String -Width 200) | Should -Match 'InvoiceId\s+InvoiceDate\s+CustomerId\s+BillingCity\s+BillingCountry\s+Lines\s+Total'
         (Get-ChinookCustomerOrder 1 -First 1 @At | Select-Object -ExpandProperty LineItems | Out-String -Width 200) | Should -Match 'InvoiceLineId\s+TrackId\s+TrackName'
-        (Get-ChinookPlaylist 1 @At | Out-String -Width 200) | Should -Match '1 Music\s+3290\s+1 True'
-        ((Get-ChinookPlaylist 1 @At).Tracks | Select-Object -First 1 | Out-String -Width 200) | Should -Match 'PlaylistId\s+Position\s+TrackId\s+Name'
+        (Get-ChinookPlaylist 1 @At | Out-String -Width 200) | Should -Match '1 Music\s+3290\s+243:48:03\s+1 True'
+        ((Get-ChinookPlaylist 1 @At).Tracks | Select-Object -First 1 | Out-String -Width 200) | Should -Match 'PlaylistId\s+Position\s+TrackId\s+Name\s+Duration\s+UnitPrice\s+ArtistName\s+AlbumTitle'
         (Get-ChinookEmployee 5 @At | Out-String -Width 200) | Should -Match 'ChainOfCommand : Nancy Edwards > Andrew Adams'
         ((Get-ChinookEmployee 2 @At).DirectReports | Out-String -Width 200) | Should -Match 'EmployeeId\s+Name\s+Title\s+Email'
         ((Get-ChinookEmployee 3 @At).Customers | Out-String -Width 200) | Should -Match 'CustomerId\s+Name\s+Company\s+City'

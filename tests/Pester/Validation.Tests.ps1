@@ -131,21 +131,23 @@ Describe 'Test-ChinookMigration' {
             $failed[4].FailingKeys | Should -Contain 'PlaylistId=1, TrackId=6'
         }
 
-        It 'fails the Track rows naming the track and the column when a price changes by a cent' {
+        It 'fails the Track rows naming the track and the column, and the playlist entries that copy the price, when a price changes by a cent' {
             Set-Attribute MusicCatalog 'ALBUM#1' 'TRACK#1' UnitPrice @{ N = '1.00' }
             $failed = Get-Failed (Test-Migration)
 
-            $failed.Check | Should -Be 'Track rows', 'MusicCatalog items'
+            $failed.Check | Should -Be 'Track rows', 'MusicCatalog items', 'PlaylistTrack.TrackId -> Track'
             $failed[0].FailingKeys | Should -Be 'TrackId=1'
             $failed[0].Message | Should -Match 'TrackId=1: UnitPrice: 0\.99 in the source, 1\.00 in the target'
             $failed[1].FailingKeys | Should -Be 'PK=ALBUM#1, SK=TRACK#1'
+            $failed[2].FailingKeys | Should -Contain 'PlaylistId=1, TrackId=1'
+            $failed[2].Message | Should -Match "UnitPrice is 0\.99, the track's UnitPrice 1\b"
         }
 
         It 'fails the InvoiceLine count and rows and the order item when a line item is removed from an order' {
             $order = $Originals.Values | Where-Object { $_.EntityType -eq 'Order' -and $_.Attributes.InvoiceId -eq 1 }
             $damaged = @{}
             foreach ($attribute in $order.Attributes.GetEnumerator()) { $damaged[$attribute.Key] = ConvertTo-DynamoAttributeValue $attribute.Value }
-            $damaged.Lines = @{ L = @($damaged.Lines.L[0]) }
+            $damaged.LineItems = @{ L = @($damaged.LineItems.L[0]) }
             Send-ItemRequest PutItem CustomerOrders $order.PK $order.SK @{ Item = $damaged }
             $failed = Get-Failed (Test-Migration)
 
@@ -154,7 +156,16 @@ Describe 'Test-ChinookMigration' {
             $failed[0].Expected, $failed[0].Actual | Should -Be 2240, 2239
             $failed[1].FailingKeys | Should -Be 'InvoiceLineId=2'
             $failed[2].FailingKeys | Should -Be "PK=$($order.PK), SK=$($order.SK)"
-            $failed[2].Message | Should -Match 'Lines: 2 elements in the source, 1 in the target'
+            $failed[2].Message | Should -Match 'LineItems: 2 elements in the source, 1 in the target'
+        }
+
+        It 'fails the Playlists items naming the playlist when its TotalDuration is not the sum of its tracks'' Milliseconds' {
+            Set-Attribute Playlists 'PLAYLIST#1' 'METADATA' TotalDuration @{ N = '1' }
+            $failed = Get-Failed (Test-Migration)
+
+            $failed.Check | Should -Be 'Playlists items'
+            $failed[0].FailingKeys | Should -Be 'PK=PLAYLIST#1, SK=METADATA'
+            $failed[0].Message | Should -Match 'TotalDuration: 877683083 in the source, 1 in the target'
         }
 
         It 'fails the table''s items naming an item that no source row explains' {

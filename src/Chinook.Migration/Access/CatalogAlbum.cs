@@ -14,7 +14,7 @@ namespace Chinook.Migration.Access
             AlbumId = fields.RequiredInteger("AlbumId");
             Title = fields.Text("Title");
             ArtistId = fields.Integer("ArtistId");
-            ArtistName = fields.Text("ArtistName");
+            ArtistName = fields.Text(ItemAttributes.Album.ArtistName);
             Tracks = tracks.OrderBy(t => t.TrackId).ToList();
         }
 

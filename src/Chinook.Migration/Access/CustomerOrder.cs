@@ -20,7 +20,7 @@ namespace Chinook.Migration.Access
             BillingCountry = fields.Text("BillingCountry");
             BillingPostalCode = fields.Text("BillingPostalCode");
             Total = fields.Money("Total");
-            LineItems = fields.Maps("Lines").Select(line => new OrderLineItem(CustomerId, InvoiceId, line)).OrderBy(line => line.InvoiceLineId).ToList();
+            LineItems = fields.Maps(ItemAttributes.Order.LineItems).Select(line => new OrderLineItem(CustomerId, InvoiceId, line)).OrderBy(line => line.InvoiceLineId).ToList();
         }
 
         public long InvoiceId { get; }

@@ -21,9 +21,9 @@ namespace Chinook.Migration.Access
             Fax = fields.Text("Fax");
             Email = fields.Text("Email");
             SupportRepId = fields.Integer("SupportRepId");
-            SupportRepName = fields.Text("SupportRepName");
-            TotalOrders = fields.Integer("TotalOrders");
-            TotalSpent = fields.Money("TotalSpent");
+            SupportRepName = fields.Text(ItemAttributes.Customer.SupportRepName);
+            TotalOrders = fields.Integer(ItemAttributes.Customer.TotalOrders);
+            TotalSpent = fields.Money(ItemAttributes.Customer.TotalSpent);
         }
 
         public long CustomerId { get; }

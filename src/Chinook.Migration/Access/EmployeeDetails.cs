@@ -19,7 +19,7 @@ namespace Chinook.Migration.Access
             LastName = fields.Text("LastName");
             Title = fields.Text("Title");
             ReportsTo = fields.Integer("ReportsTo");
-            ManagerName = fields.Text("ManagerName");
+            ManagerName = fields.Text(ItemAttributes.Employee.ManagerName);
             BirthDate = fields.Time("BirthDate");
             HireDate = fields.Time("HireDate");
             Address = fields.Text("Address");
@@ -30,7 +30,7 @@ namespace Chinook.Migration.Access
             Phone = fields.Text("Phone");
             Fax = fields.Text("Fax");
             Email = fields.Text("Email");
-            ChainOfCommand = fields.Maps("ChainOfCommand").Select(manager => new StaffMember(manager)).ToList();
+            ChainOfCommand = fields.Maps(ItemAttributes.Employee.ChainOfCommand).Select(manager => new StaffMember(manager)).ToList();
             DirectReports = directReports.OrderBy(r => r.EmployeeId).ToList();
             Customers = customers.OrderBy(c => c.CustomerId).ToList();
         }

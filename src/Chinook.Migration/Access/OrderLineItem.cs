@@ -1,3 +1,5 @@
+using Chinook.Migration.Items;
+
 namespace Chinook.Migration.Access
 {
     /// <summary>One line of an order, with the track, album and artist names copied into it; it names its order and customer, so it stands alone in a pipeline.</summary>
@@ -7,13 +9,13 @@ namespace Chinook.Migration.Access
         {
             CustomerId = customerId;
             InvoiceId = invoiceId;
-            InvoiceLineId = fields.RequiredInteger("InvoiceLineId");
-            TrackId = fields.Integer("TrackId");
-            TrackName = fields.Text("TrackName");
-            AlbumTitle = fields.Text("AlbumTitle");
-            ArtistName = fields.Text("ArtistName");
-            UnitPrice = fields.Money("UnitPrice");
-            Quantity = fields.Integer("Quantity");
+            InvoiceLineId = fields.RequiredInteger(ItemAttributes.LineItem.InvoiceLineId);
+            TrackId = fields.Integer(ItemAttributes.LineItem.TrackId);
+            TrackName = fields.Text(ItemAttributes.LineItem.TrackName);
+            AlbumTitle = fields.Text(ItemAttributes.LineItem.AlbumTitle);
+            ArtistName = fields.Text(ItemAttributes.LineItem.ArtistName);
+            UnitPrice = fields.Money(ItemAttributes.LineItem.UnitPrice);
+            Quantity = fields.Integer(ItemAttributes.LineItem.Quantity);
         }
 
         public long CustomerId { get; }

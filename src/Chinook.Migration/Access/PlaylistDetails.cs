@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace Chinook.Migration.Access
@@ -10,6 +11,7 @@ namespace Chinook.Migration.Access
             PlaylistId = playlistId;
             Name = summary?.Name;
             TrackCount = tracks.Count;
+            TotalMilliseconds = summary?.TotalMilliseconds;
             PageCount = pagesRead;
             Tracks = tracks;
             Complete = summary is not null && summary.TrackCount == tracks.Count && summary.PageCount == pagesRead;
@@ -22,6 +24,11 @@ namespace Chinook.Migration.Access
 
         /// <summary>The tracks read from the pages.</summary>
         public int TrackCount { get; }
+
+        /// <summary>The sum of the tracks' Milliseconds, as the METADATA item gives it (TotalDuration); null when that item is missing.</summary>
+        public long? TotalMilliseconds { get; }
+
+        public TimeSpan? TotalDuration => TotalMilliseconds is long ms ? TimeSpan.FromMilliseconds(ms) : (TimeSpan?)null;
 
         /// <summary>The pages read.</summary>
         public int PageCount { get; }

@@ -14,7 +14,8 @@ namespace Chinook.Migration.Access
     /// </summary>
     public sealed class PlaylistReader : AccessReader
     {
-        private static readonly string[] SummaryAttributes = { ChinookItem.EntityTypeName, "PlaylistId", "Name", "TrackCount", "PageCount" };
+        private static readonly string[] SummaryAttributes = { ChinookItem.EntityTypeName, "PlaylistId", ItemAttributes.Playlist.Name, ItemAttributes.Playlist.TrackCount,
+            ItemAttributes.Playlist.TotalDuration, ItemAttributes.Playlist.PageCount };
 
         /// <param name="progress">Told about each request as it starts and after each page; may be null.</param>
         /// <exception cref="ArgumentException">The prefix is not allowed in a table name.</exception>
@@ -38,7 +39,7 @@ namespace Chinook.Migration.Access
             var pages = items
                 .Where(i => i.EntityType == nameof(ChinookEntity.PlaylistPage))
                 .Select(i => new ItemFields(i))
-                .Select(page => (Number: page.RequiredInteger("PageNumber"), Tracks: page.Maps("Tracks")))
+                .Select(page => (Number: page.RequiredInteger(ItemAttributes.PlaylistPage.PageNumber), Tracks: page.Maps(ItemAttributes.PlaylistPage.Tracks)))
                 .OrderBy(page => page.Number)
                 .ToList();
             var tracks = new List<PlaylistTrackEntry>();

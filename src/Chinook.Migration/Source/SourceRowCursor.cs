@@ -90,6 +90,10 @@ namespace Chinook.Migration.Source
             return value is DBNull ? null : Text(ordinal, value);
         }
 
+        /// <summary>Money copied from another table, rounded to two places as a money column is read; null when it is missing or not an amount.</summary>
+        public decimal? CopiedMoney(string label) =>
+            CopiedText(label) is string text && SourceValues.TryParseMoney(text, out var amount, out _) ? amount : (decimal?)null;
+
         /// <summary>The labelled column as a key to group rows by: equal when <see cref="CopiedText"/> would give equal text.</summary>
         public GroupKey CopiedGroupKey(string label)
         {

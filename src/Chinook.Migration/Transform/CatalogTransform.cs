@@ -68,7 +68,7 @@ namespace Chinook.Migration.Transform
             context.EachRow(cursor, Album, "al", (row, key) =>
                 new ItemDraft(ChinookSchema.MusicCatalog, ChinookEntity.Album, ChinookKeys.Artist(ConversionContext.Id(row, "ArtistId")), ChinookKeys.Album(ConversionContext.Id(row, "AlbumId")), Album, key)
                     .PutRow(row)
-                    .PutCopy("ArtistName", cursor.CopiedText("ArtistName")));
+                    .PutCopy(ItemAttributes.Album.ArtistName, cursor.CopiedText("ArtistName")));
 
         private static IEnumerable<ConversionOutput> ConvertTracks(ConversionContext context, SourceRowCursor cursor) =>
             context.EachRow(cursor, Track, "t", (row, key) =>
@@ -78,11 +78,11 @@ namespace Chinook.Migration.Transform
                 var genreName = cursor.CopiedText("GenreName");
                 return new ItemDraft(ChinookSchema.MusicCatalog, ChinookEntity.Track, partition, trackKey, Track, key)
                     .PutRow(row)
-                    .PutCopy("AlbumTitle", cursor.CopiedText("AlbumTitle"))
-                    .PutCopy("ArtistId", cursor.CopiedInteger("ArtistId"))
-                    .PutCopy("ArtistName", cursor.CopiedText("ArtistName"))
-                    .PutCopy("GenreName", genreName)
-                    .PutCopy("MediaTypeName", cursor.CopiedText("MediaTypeName"))
+                    .PutCopy(ItemAttributes.Track.AlbumTitle, cursor.CopiedText("AlbumTitle"))
+                    .PutCopy(ItemAttributes.Track.ArtistId, cursor.CopiedInteger("ArtistId"))
+                    .PutCopy(ItemAttributes.Track.ArtistName, cursor.CopiedText("ArtistName"))
+                    .PutCopy(ItemAttributes.Track.GenreName, genreName)
+                    .PutCopy(ItemAttributes.Track.MediaTypeName, cursor.CopiedText("MediaTypeName"))
                     .PutIndexKeys(ChinookKeys.NameSearchIndex, "Name", (string?)row["Name"], ChinookKeys.Gsi1PartitionKeyName, ChinookKeys.TrackName, ChinookKeys.Gsi1SortKeyName, trackKey)
                     .PutIndexKeys(ChinookKeys.GenreSearchIndex, "GenreName", genreName, ChinookKeys.Gsi2PartitionKeyName, ChinookKeys.GenreName);
             });

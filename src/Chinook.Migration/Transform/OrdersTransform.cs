@@ -17,7 +17,7 @@ namespace Chinook.Migration.Transform
         private static readonly SourceTable Customer = ChinookSchema.Table("Customer");
         private static readonly SourceTable Invoice = ChinookSchema.Table("Invoice");
         private static readonly SourceTable InvoiceLine = ChinookSchema.Table("InvoiceLine");
-        private static readonly string[] LineCopies = { "TrackName", "AlbumTitle", "ArtistName" };
+        private static readonly string[] LineCopies = { ItemAttributes.LineItem.TrackName, ItemAttributes.LineItem.AlbumTitle, ItemAttributes.LineItem.ArtistName };
 
         public static IEnumerable<ConversionStep> Steps(ConversionOptions options)
         {
@@ -109,15 +109,15 @@ namespace Chinook.Migration.Transform
                 }
                 if (badTotal is not null)
                 {
-                    yield return context.Problem(ProblemSeverity.Warning, ConversionProblemKind.DerivedValueIncomplete, Customer.Name, key, "TotalSpent",
+                    yield return context.Problem(ProblemSeverity.Warning, ConversionProblemKind.DerivedValueIncomplete, Customer.Name, key, ItemAttributes.Customer.TotalSpent,
                         $"Customer row {key}: TotalSpent is left out of the profile, as {badTotal}, which is not an amount of money.");
                 }
                 var id = ConversionContext.Id(row, "CustomerId");
                 var draft = new ItemDraft(ChinookSchema.CustomerOrders, ChinookEntity.Customer, ChinookKeys.Customer(id), ChinookKeys.Profile, Customer, key)
                     .PutRow(row)
-                    .PutCopy("SupportRepName", repName)
-                    .Put("TotalOrders", orders)
-                    .Put("TotalSpent", badTotal is null ? spent : (decimal?)null)
+                    .PutCopy(ItemAttributes.Customer.SupportRepName, repName)
+                    .Put(ItemAttributes.Customer.TotalOrders, orders)
+                    .Put(ItemAttributes.Customer.TotalSpent, badTotal is null ? spent : (decimal?)null)
                     .PutIndexKeys(ChinookKeys.EmailSearchIndex, "Email", (string?)row["Email"], ChinookKeys.Gsi1PartitionKeyName, ChinookKeys.Email, ChinookKeys.Gsi1SortKeyName, ChinookKeys.Customer(id));
                 foreach (var output in context.Complete(draft))
                 {
@@ -164,9 +164,10 @@ namespace Chinook.Migration.Transform
                 }
                 else
                 {
-                    lines.Add(ItemDraft.Map(("InvoiceLineId", line["InvoiceLineId"]), ("TrackId", line["TrackId"]),
-                        ("TrackName", cursor.CopiedText("TrackName")), ("AlbumTitle", cursor.CopiedText("AlbumTitle")),
-                        ("ArtistName", cursor.CopiedText("ArtistName")), ("UnitPrice", line["UnitPrice"]), ("Quantity", line["Quantity"])));
+                    lines.Add(ItemDraft.Map((ItemAttributes.LineItem.InvoiceLineId, line["InvoiceLineId"]), (ItemAttributes.LineItem.TrackId, line["TrackId"]),
+                        (ItemAttributes.LineItem.TrackName, cursor.CopiedText("TrackName")), (ItemAttributes.LineItem.ArtistName, cursor.CopiedText("ArtistName")),
+                        (ItemAttributes.LineItem.AlbumTitle, cursor.CopiedText("AlbumTitle")), (ItemAttributes.LineItem.UnitPrice, line["UnitPrice"]),
+                        (ItemAttributes.LineItem.Quantity, line["Quantity"])));
                 }
             }
 
@@ -181,8 +182,8 @@ namespace Chinook.Migration.Transform
                 var draft = new ItemDraft(ChinookSchema.CustomerOrders, ChinookEntity.Order, ChinookKeys.Customer(ConversionContext.Id(invoice, "CustomerId")),
                         ChinookKeys.Order(invoiceDate, ConversionContext.Id(invoice, "InvoiceId")), Invoice, key)
                     .PutRow(invoice)
-                    .Put("Lines", lines)
-                    .CopiesWithin("track, album and artist names in the lines", StripLineCopies);
+                    .Put(ItemAttributes.Order.LineItems, lines)
+                    .CopiesWithin("track, album and artist names in the line items", StripLineCopies);
                 return context.Complete(draft);
             }
 

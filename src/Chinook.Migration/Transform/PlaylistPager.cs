@@ -12,7 +12,11 @@ namespace Chinook.Migration.Transform
     internal sealed class PlaylistPager
     {
         private static readonly SourceTable PlaylistTrack = ChinookSchema.Table("PlaylistTrack");
-        private static readonly string[] TrackCopies = { "Name", "AlbumTitle", "ArtistName" };
+        private static readonly string[] TrackCopies =
+        {
+            ItemAttributes.PlaylistTrack.Name, ItemAttributes.PlaylistTrack.Duration, ItemAttributes.PlaylistTrack.UnitPrice,
+            ItemAttributes.PlaylistTrack.ArtistName, ItemAttributes.PlaylistTrack.AlbumTitle,
+        };
         private const int ListElementOverhead = 1;
 
         private readonly ConversionContext context;
@@ -31,11 +35,18 @@ namespace Chinook.Migration.Transform
 
         public long PlaylistId { get; }
         public long TrackCount { get; private set; }
+
+        /// <summary>The sum of the added tracks' Duration (their Milliseconds), counted before any copy is left out.</summary>
+        public long TotalDuration { get; private set; }
         public int PageCount { get; private set; }
 
         /// <param name="rowKey">The track's source row key, asked for while the row is current and only when a page starts or a message needs it.</param>
         public IEnumerable<ConversionOutput> Add(Dictionary<string, object?> track, Func<string> rowKey)
         {
+            if (track.TryGetValue(ItemAttributes.PlaylistTrack.Duration, out var duration) && duration is long milliseconds)
+            {
+                TotalDuration += milliseconds;
+            }
             var trackSize = ListElementOverhead + ItemSize.Value(track);
             if (pageSize + trackSize > ItemLimits.MaxItemBytes && tracks.Count > 0)
             {
@@ -46,7 +57,7 @@ namespace Chinook.Migration.Transform
             }
             if (pageSize + trackSize > ItemLimits.MaxItemBytes)
             {
-                // Alone on a page and still too large: only its names can make it so; the TrackId always fits.
+                // Alone on a page and still too large: only its copies (the names above all) can make it so; the TrackId always fits.
                 var fullSize = trackSize;
                 foreach (var copy in TrackCopies)
                 {
@@ -80,9 +91,9 @@ namespace Chinook.Migration.Transform
 
         private ItemDraft Page(int pageNumber, List<object?> pageTracks) =>
             new ItemDraft(ChinookSchema.Playlists, ChinookEntity.PlaylistPage, ChinookKeys.Playlist(PlaylistId), ChinookKeys.Page(pageNumber), PlaylistTrack, firstRowKey)
-                .Put("PlaylistId", PlaylistId)
-                .Put("PageNumber", (long)pageNumber)
-                .Put("Tracks", pageTracks);
+                .Put(ItemAttributes.PlaylistPage.PlaylistId, PlaylistId)
+                .Put(ItemAttributes.PlaylistPage.PageNumber, (long)pageNumber)
+                .Put(ItemAttributes.PlaylistPage.Tracks, pageTracks);
 
         private int EmptyPageSize(int pageNumber)
         {

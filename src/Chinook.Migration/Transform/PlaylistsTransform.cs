@@ -7,15 +7,16 @@ namespace Chinook.Migration.Transform
 {
     /// <summary>
     /// Playlists: per playlist, pages (SK=PAGE#00001, ...) that embed its tracks in TrackId order, each page
-    /// filled up to DynamoDB's 400 KB by the item-size rules, then the METADATA item with the name and the
-    /// track and page counts. An empty playlist has only its METADATA item. PlaylistTrack rows whose
+    /// filled up to DynamoDB's 400 KB by the item-size rules, then the METADATA item with the name, the
+    /// track count, the total duration (the sum of the tracks' Milliseconds) and the page count. An empty playlist has only its METADATA item. PlaylistTrack rows whose
     /// playlist does not exist still get pages, so no row of the source is lost.
     /// </summary>
     internal static class PlaylistsTransform
     {
         private static readonly SourceTable Playlist = ChinookSchema.Table("Playlist");
         private static readonly SourceTable PlaylistTrack = ChinookSchema.Table("PlaylistTrack");
-        private const string TrackNames = ", t.Name AS [TrackName], al.Title AS [AlbumTitle], ar.Name AS [ArtistName]";
+        private const string TrackCopies = ", t.Name AS [TrackName], t.Milliseconds AS [TrackMilliseconds], t.UnitPrice AS [TrackUnitPrice], " +
+                                           "al.Title AS [AlbumTitle], ar.Name AS [ArtistName]";
         private const string TrackJoins = " LEFT JOIN [Track] AS t ON t.TrackId = pt.TrackId LEFT JOIN [Album] AS al ON al.AlbumId = t.AlbumId " +
                                           "LEFT JOIN [Artist] AS ar ON ar.ArtistId = al.ArtistId";
 
@@ -25,15 +26,15 @@ namespace Chinook.Migration.Transform
             if (pages || options.Selects(ChinookEntity.Playlist))
             {
                 yield return new ConversionStep(Playlist.Name,
-                    "Playlist rows joined with their PlaylistTrack rows and each track's Track, Album and Artist names, in PlaylistId, TrackId order",
-                    SourceRowCursor.Columns(Playlist, "p") + ", " + SourceRowCursor.Columns(PlaylistTrack, "pt") + TrackNames,
+                    "Playlist rows joined with their PlaylistTrack rows and each track's name, duration and price and its Album and Artist names, in PlaylistId, TrackId order",
+                    SourceRowCursor.Columns(Playlist, "p") + ", " + SourceRowCursor.Columns(PlaylistTrack, "pt") + TrackCopies,
                     "[Playlist] AS p LEFT JOIN [PlaylistTrack] AS pt ON pt.PlaylistId = p.PlaylistId" + TrackJoins,
                     "p.PlaylistId, pt.TrackId", (context, cursor) => ConvertPlaylists(context, cursor, pages));
             }
             if (pages)
             {
                 yield return new ConversionStep(PlaylistTrack.Name, "PlaylistTrack rows whose Playlist does not exist, in PlaylistId, TrackId order",
-                    SourceRowCursor.Columns(PlaylistTrack, "pt") + TrackNames,
+                    SourceRowCursor.Columns(PlaylistTrack, "pt") + TrackCopies,
                     "[PlaylistTrack] AS pt" + TrackJoins + " WHERE NOT EXISTS (SELECT 1 FROM [Playlist] AS p WHERE p.PlaylistId = pt.PlaylistId)",
                     "pt.PlaylistId, pt.TrackId", ConvertOrphanTracks);
             }
@@ -85,15 +86,16 @@ namespace Chinook.Migration.Transform
             {
                 yield break;
             }
-            var track = ItemDraft.Map(("TrackId", entry["TrackId"]), ("Name", cursor.CopiedText("TrackName")),
-                ("AlbumTitle", cursor.CopiedText("AlbumTitle")), ("ArtistName", cursor.CopiedText("ArtistName")));
+            var track = ItemDraft.Map((ItemAttributes.PlaylistTrack.TrackId, entry["TrackId"]), (ItemAttributes.PlaylistTrack.Name, cursor.CopiedText("TrackName")),
+                (ItemAttributes.PlaylistTrack.Duration, cursor.CopiedInteger("TrackMilliseconds")), (ItemAttributes.PlaylistTrack.UnitPrice, cursor.CopiedMoney("TrackUnitPrice")),
+                (ItemAttributes.PlaylistTrack.ArtistName, cursor.CopiedText("ArtistName")), (ItemAttributes.PlaylistTrack.AlbumTitle, cursor.CopiedText("AlbumTitle")));
             foreach (var output in pager.Add(track, () => cursor.RowKey(PlaylistTrack, "pt")))
             {
                 yield return output;
             }
         }
 
-        /// <summary>A playlist's pages as they fill, then its METADATA item with the track and page counts.</summary>
+        /// <summary>A playlist's pages as they fill, then its METADATA item with the track count, total duration and page count.</summary>
         private sealed class PagedPlaylist : Aggregate
         {
             private readonly ConversionContext context;
@@ -124,8 +126,9 @@ namespace Chinook.Migration.Transform
                 }
                 var draft = new ItemDraft(ChinookSchema.Playlists, ChinookEntity.Playlist, ChinookKeys.Playlist(pager.PlaylistId), ChinookKeys.Metadata, Playlist, key)
                     .PutRow(playlist)
-                    .Put("TrackCount", pager.TrackCount)
-                    .Put("PageCount", (long)pager.PageCount);
+                    .Put(ItemAttributes.Playlist.TrackCount, pager.TrackCount)
+                    .Put(ItemAttributes.Playlist.TotalDuration, pager.TotalDuration)
+                    .Put(ItemAttributes.Playlist.PageCount, (long)pager.PageCount);
                 foreach (var output in context.Complete(draft))
                 {
                     yield return output;

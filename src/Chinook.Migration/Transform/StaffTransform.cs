@@ -143,8 +143,8 @@ namespace Chinook.Migration.Transform
                 }
                 var draft = new ItemDraft(ChinookSchema.EmployeeManagement, ChinookEntity.Employee, ChinookKeys.Employee(ConversionContext.Id(row, "EmployeeId")), ChinookKeys.Profile, Employee, key)
                     .PutRow(row)
-                    .PutCopy("ManagerName", managerName)
-                    .PutCopy("ChainOfCommand", chain);
+                    .PutCopy(ItemAttributes.Employee.ManagerName, managerName)
+                    .PutCopy(ItemAttributes.Employee.ChainOfCommand, chain);
                 foreach (var output in context.Complete(draft))
                 {
                     yield return output;

@@ -190,17 +190,18 @@ namespace Chinook.Migration.Validation
         private static AccessProbe PlaylistWithTracks(SourceDatabase source, PlaylistReader reader)
         {
             const string check = "A playlist with all its tracks";
-            var pick = SourceQuery.Rows(source, "SELECT p.PlaylistId, p.Name, COUNT(pt.TrackId) FROM [Playlist] AS p LEFT JOIN [PlaylistTrack] AS pt ON pt.PlaylistId = p.PlaylistId " +
+            var pick = SourceQuery.Rows(source, "SELECT p.PlaylistId, p.Name, COUNT(pt.TrackId), COALESCE(SUM(t.Milliseconds), 0) FROM [Playlist] AS p " +
+                                                "LEFT JOIN [PlaylistTrack] AS pt ON pt.PlaylistId = p.PlaylistId LEFT JOIN [Track] AS t ON t.TrackId = pt.TrackId " +
                                                 "GROUP BY p.PlaylistId ORDER BY COUNT(pt.TrackId) DESC, p.PlaylistId LIMIT 1").FirstOrDefault();
             if (pick is null)
             {
                 return AccessProbe.Nothing(check, reader.TableName, "The source has no playlist");
             }
             var playlistId = (long)pick[0]!;
-            var tracks = SourceQuery.Rows(source, "SELECT pt.TrackId, t.Name FROM [PlaylistTrack] AS pt LEFT JOIN [Track] AS t ON t.TrackId = pt.TrackId " +
+            var tracks = SourceQuery.Rows(source, "SELECT pt.TrackId, t.Name, t.Milliseconds, CAST(t.UnitPrice AS TEXT) FROM [PlaylistTrack] AS pt LEFT JOIN [Track] AS t ON t.TrackId = pt.TrackId " +
                                                   "WHERE pt.PlaylistId = @id ORDER BY pt.TrackId", ("@id", playlistId));
-            var expected = new List<AnswerFact> { PlaylistFact(playlistId, SourceQuery.Text(pick[1]), tracks.Count) };
-            expected.AddRange(tracks.Select((t, position) => PlaylistEntryFact(playlistId, (long)t[0]!, position + 1, SourceQuery.Text(t[1]))));
+            var expected = new List<AnswerFact> { PlaylistFact(playlistId, SourceQuery.Text(pick[1]), tracks.Count, SourceQuery.Long(pick[3])) };
+            expected.AddRange(tracks.Select((t, position) => PlaylistEntryFact(playlistId, (long)t[0]!, position + 1, SourceQuery.Text(t[1]), SourceQuery.Long(t[2]), SourceQuery.Money(t[3]))));
             return new AccessProbe(check, reader.TableName, ReadShape.Query, $"PlaylistId={playlistId} ({Show(pick[1])}): {Count(tracks.Count, "track")}", expected,
                 async cancellationToken =>
                 {
@@ -209,8 +210,8 @@ namespace Chinook.Migration.Validation
                     {
                         return new ProbeAnswer(Array.Empty<AnswerFact>(), 0);
                     }
-                    var facts = new List<AnswerFact> { PlaylistFact(playlistId, answer.Name, answer.TrackCount) };
-                    facts.AddRange(answer.Tracks.Select(t => PlaylistEntryFact(playlistId, t.TrackId, t.Position, t.Name)));
+                    var facts = new List<AnswerFact> { PlaylistFact(playlistId, answer.Name, answer.TrackCount, answer.TotalMilliseconds) };
+                    facts.AddRange(answer.Tracks.Select(t => PlaylistEntryFact(playlistId, t.TrackId, t.Position, t.Name, t.Milliseconds, t.UnitPrice)));
                     // Its size is its tracks: each stands for an item of the user's design, which the pages only pack together.
                     return new ProbeAnswer(facts, (answer.Name is null ? 0 : 1) + answer.TrackCount);
                 });
@@ -300,10 +301,11 @@ namespace Chinook.Migration.Validation
         private static AnswerFact OrderFact(long invoiceId, int position, string? date, decimal? total, long lines) =>
             new AnswerFact($"InvoiceId={invoiceId}", $"#{position}; {Show(date)}; total {Show(total)}; {lines} lines");
 
-        private static AnswerFact PlaylistFact(long playlistId, string? name, int tracks) => new AnswerFact($"PlaylistId={playlistId}", $"{Show(name)}; {tracks} tracks");
+        private static AnswerFact PlaylistFact(long playlistId, string? name, int tracks, long? totalMilliseconds) =>
+            new AnswerFact($"PlaylistId={playlistId}", $"{Show(name)}; {tracks} tracks; {Show(totalMilliseconds)} ms in all");
 
-        private static AnswerFact PlaylistEntryFact(long playlistId, long trackId, int position, string? name) =>
-            new AnswerFact($"PlaylistId={playlistId}, TrackId={trackId}", $"#{position}; {Show(name)}");
+        private static AnswerFact PlaylistEntryFact(long playlistId, long trackId, int position, string? name, long? milliseconds, decimal? price) =>
+            new AnswerFact($"PlaylistId={playlistId}, TrackId={trackId}", $"#{position}; {Show(name)}; {Show(milliseconds)} ms; {Show(price)}");
 
         private static AnswerFact PersonFact(string key, string? first, string? last, string? title) =>
             new AnswerFact(key, title is null ? Show(Transform.PersonName.Of(first, last)) : $"{Show(Transform.PersonName.Of(first, last))}; {Show(title)}");

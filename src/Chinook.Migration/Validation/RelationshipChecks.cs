@@ -66,11 +66,11 @@ namespace Chinook.Migration.Validation
         {
             yield return new Rule("Album", "ArtistId", "Artist", ", with ArtistName equal to the artist's Name", AlbumArtist);
             yield return new Rule("Track", "AlbumId", "Album", ", with AlbumTitle, ArtistId and ArtistName equal to the album's and its artist's", TrackAlbum);
-            yield return new Rule("Track", "GenreId", "Genre", ", with GenreName equal to the genre's Name", e => TrackReference(e, "GenreId", ChinookEntity.Genre, "GenreName"));
-            yield return new Rule("Track", "MediaTypeId", "MediaType", ", with MediaTypeName equal to the media type's Name", e => TrackReference(e, "MediaTypeId", ChinookEntity.MediaType, "MediaTypeName"));
+            yield return new Rule("Track", "GenreId", "Genre", ", with GenreName equal to the genre's Name", e => TrackReference(e, "GenreId", ChinookEntity.Genre, ItemAttributes.Track.GenreName));
+            yield return new Rule("Track", "MediaTypeId", "MediaType", ", with MediaTypeName equal to the media type's Name", e => TrackReference(e, "MediaTypeId", ChinookEntity.MediaType, ItemAttributes.Track.MediaTypeName));
             yield return new Rule("Invoice", "CustomerId", "Customer", ", each order in its customer's partition", InvoiceCustomer);
             yield return new Rule("InvoiceLine", "TrackId", "Track", ", with TrackName, AlbumTitle and ArtistName equal to the track's, its album's and its artist's", InvoiceLineTrack);
-            yield return new Rule("PlaylistTrack", "TrackId", "Track", ", with Name, AlbumTitle and ArtistName equal to the track's, its album's and its artist's", PlaylistTrackTrack);
+            yield return new Rule("PlaylistTrack", "TrackId", "Track", ", with Name, AlbumTitle and ArtistName equal to the track's, its album's and its artist's, and Duration and UnitPrice to the track's Milliseconds and UnitPrice", PlaylistTrackTrack);
             yield return new Rule("Customer", "SupportRepId", "Employee", ", with SupportRepName equal to the rep's name and the customer listed in the rep's partition", CustomerSupportRep);
             yield return new Rule("Employee", "ReportsTo", "Employee", ", with ManagerName and the chain of command starting at the manager, and the employee listed in the manager's partition", EmployeeManager);
         }
@@ -80,7 +80,7 @@ namespace Chinook.Migration.Validation
             let artistId = TargetEntities.Long(album, "ArtistId")
             where artistId is not null
             select Follow(Key("Album", album.Attributes), "ArtistId", artistId, entities.Find(ChinookEntity.Artist, artistId), "Artist",
-                artist => Agree(("ArtistName", album.Attributes, TargetEntities.Value(artist, "Name"), "the artist's Name")));
+                artist => Agree((ItemAttributes.Album.ArtistName, album.Attributes, TargetEntities.Value(artist, "Name"), "the artist's Name")));
 
         private static IEnumerable<Link> TrackAlbum(TargetEntities entities) =>
             from track in entities.All(ChinookEntity.Track)
@@ -89,9 +89,9 @@ namespace Chinook.Migration.Validation
             select Follow(Key("Track", track.Attributes), "AlbumId", albumId, entities.Find(ChinookEntity.Album, albumId), "Album", album =>
             {
                 var artist = entities.Find(ChinookEntity.Artist, TargetEntities.Long(album, "ArtistId"));
-                return Agree(("AlbumTitle", track.Attributes, TargetEntities.Value(album, "Title"), "the album's Title"),
-                    ("ArtistId", track.Attributes, TargetEntities.Value(album, "ArtistId"), "the album's ArtistId"),
-                    ("ArtistName", track.Attributes, TargetEntities.Value(artist, "Name"), "the album's artist's Name"));
+                return Agree((ItemAttributes.Track.AlbumTitle, track.Attributes, TargetEntities.Value(album, "Title"), "the album's Title"),
+                    (ItemAttributes.Track.ArtistId, track.Attributes, TargetEntities.Value(album, "ArtistId"), "the album's ArtistId"),
+                    (ItemAttributes.Track.ArtistName, track.Attributes, TargetEntities.Value(artist, "Name"), "the album's artist's Name"));
             });
 
         private static IEnumerable<Link> TrackReference(TargetEntities entities, string column, ChinookEntity referenced, string copy) =>
@@ -110,26 +110,29 @@ namespace Chinook.Migration.Validation
 
         private static IEnumerable<Link> InvoiceLineTrack(TargetEntities entities) =>
             from order in entities.All(ChinookEntity.Order)
-            from line in Elements(order, "Lines")
-            let trackId = TargetEntities.Long(line, "TrackId")
+            from line in Elements(order, ItemAttributes.Order.LineItems)
+            let trackId = TargetEntities.Long(line, ItemAttributes.LineItem.TrackId)
             where trackId is not null
             select Follow(Key("InvoiceLine", line), "TrackId", trackId, entities.Find(ChinookEntity.Track, trackId), "Track",
-                track => TrackCopies(entities, line, "TrackName", track));
+                track => TrackCopies(entities, track, line, ItemAttributes.LineItem.TrackName, ItemAttributes.LineItem.AlbumTitle, ItemAttributes.LineItem.ArtistName));
 
         private static IEnumerable<Link> PlaylistTrackTrack(TargetEntities entities) =>
             from page in entities.All(ChinookEntity.PlaylistPage)
-            from entry in Elements(page, "Tracks")
-            let trackId = TargetEntities.Long(entry, "TrackId")
+            from entry in Elements(page, ItemAttributes.PlaylistPage.Tracks)
+            let trackId = TargetEntities.Long(entry, ItemAttributes.PlaylistTrack.TrackId)
             where trackId is not null
-            select Follow(Key("PlaylistTrack", new Dictionary<string, object?> { ["PlaylistId"] = TargetEntities.Value(page, "PlaylistId"), ["TrackId"] = trackId }),
-                "TrackId", trackId, entities.Find(ChinookEntity.Track, trackId), "Track", track => TrackCopies(entities, entry, "Name", track));
+            select Follow(Key("PlaylistTrack", new Dictionary<string, object?> { ["PlaylistId"] = TargetEntities.Value(page, ItemAttributes.PlaylistPage.PlaylistId), ["TrackId"] = trackId }),
+                "TrackId", trackId, entities.Find(ChinookEntity.Track, trackId), "Track",
+                track => TrackCopies(entities, track, entry, ItemAttributes.PlaylistTrack.Name, ItemAttributes.PlaylistTrack.AlbumTitle, ItemAttributes.PlaylistTrack.ArtistName)
+                         ?? Agree((ItemAttributes.PlaylistTrack.Duration, entry, TargetEntities.Value(track, "Milliseconds"), "the track's Milliseconds"),
+                             (ItemAttributes.PlaylistTrack.UnitPrice, entry, TargetEntities.Value(track, "UnitPrice"), "the track's UnitPrice")));
 
         private static IEnumerable<Link> CustomerSupportRep(TargetEntities entities) =>
             from customer in entities.All(ChinookEntity.Customer)
             let repId = TargetEntities.Long(customer, "SupportRepId")
             where repId is not null
             select Follow(Key("Customer", customer.Attributes), "SupportRepId", repId, entities.Find(ChinookEntity.Employee, repId), "Employee",
-                rep => Agree(("SupportRepName", customer.Attributes, PersonName(rep), "the rep's name"))
+                rep => Agree((ItemAttributes.Customer.SupportRepName, customer.Attributes, PersonName(rep), "the rep's name"))
                        ?? Listed(entities, rep, ChinookKeys.Customer(TargetEntities.Long(customer, "CustomerId") ?? 0), "the rep's"));
 
         private static IEnumerable<Link> EmployeeManager(TargetEntities entities) =>
@@ -137,24 +140,25 @@ namespace Chinook.Migration.Validation
             let managerId = TargetEntities.Long(employee, "ReportsTo")
             where managerId is not null
             select Follow(Key("Employee", employee.Attributes), "ReportsTo", managerId, entities.Find(ChinookEntity.Employee, managerId), "Employee",
-                manager => Agree(("ManagerName", employee.Attributes, PersonName(manager), "the manager's name"))
+                manager => Agree((ItemAttributes.Employee.ManagerName, employee.Attributes, PersonName(manager), "the manager's name"))
                            ?? FirstInChain(employee, managerId!.Value)
                            ?? Listed(entities, manager, ChinookKeys.Report(TargetEntities.Long(employee, "EmployeeId") ?? 0), "the manager's"));
 
         /// <summary>A playlist entry's or invoice line's copies against the track, its album and the album's artist.</summary>
-        private static Finding? TrackCopies(TargetEntities entities, IReadOnlyDictionary<string, object?> entry, string nameAttribute, ChinookItem track)
+        private static Finding? TrackCopies(TargetEntities entities, ChinookItem track, IReadOnlyDictionary<string, object?> entry,
+            string nameAttribute, string albumTitleAttribute, string artistNameAttribute)
         {
             var album = entities.Find(ChinookEntity.Album, TargetEntities.Long(track, "AlbumId"));
             var artist = entities.Find(ChinookEntity.Artist, TargetEntities.Long(album?.Attributes ?? new Dictionary<string, object?>(), "ArtistId"));
             return Agree((nameAttribute, entry, TargetEntities.Value(track, "Name"), "the track's Name"),
-                ("AlbumTitle", entry, TargetEntities.Value(album, "Title"), "the track's album's Title"),
-                ("ArtistName", entry, TargetEntities.Value(artist, "Name"), "the track's artist's Name"));
+                (albumTitleAttribute, entry, TargetEntities.Value(album, "Title"), "the track's album's Title"),
+                (artistNameAttribute, entry, TargetEntities.Value(artist, "Name"), "the track's artist's Name"));
         }
 
         private static Finding? FirstInChain(ChinookItem employee, long managerId) =>
-            Elements(employee, "ChainOfCommand").FirstOrDefault() is { } first && TargetEntities.Long(first, "EmployeeId") == managerId
+            Elements(employee, ItemAttributes.Employee.ChainOfCommand).FirstOrDefault() is { } first && TargetEntities.Long(first, "EmployeeId") == managerId
                 ? null
-                : new Finding(Disagreeing, $"ChainOfCommand does not start at Employee {managerId}");
+                : new Finding(Disagreeing, $"{ItemAttributes.Employee.ChainOfCommand} does not start at Employee {managerId}");
 
         private static Finding? Listed(TargetEntities entities, ChinookItem owner, string sortKey, string whose) =>
             entities.Contains(owner.TableName, owner.PK, sortKey) ? null : new Finding(Unlisted, $"{whose} partition {owner.PK} has no {sortKey} item");

@@ -9,7 +9,7 @@ namespace Chinook.Migration.Validation
     /// <summary>
     /// Rebuilds the source rows an item carries, so the target can be compared with the source row by row:
     /// Artist, Album, Track, Genre, MediaType, Customer, Employee and Playlist rows from their own items,
-    /// Invoice and InvoiceLine rows from an Order item and its Lines, PlaylistTrack rows from a page's Tracks.
+    /// Invoice and InvoiceLine rows from an Order item and its LineItems, PlaylistTrack rows from a page's Tracks.
     /// Items that only copy data (direct reports, supported customers) carry no rows of their own.
     /// </summary>
     /// <remarks>
@@ -42,9 +42,9 @@ namespace Chinook.Migration.Validation
                     return new[] { Row(ChinookSchema.Table(entity.ToString()), item.Attributes) };
                 case ChinookEntity.Order:
                     return new[] { Row(Invoice, item.Attributes) }
-                        .Concat(Nested(item, "Lines", InvoiceLine, "InvoiceId"));
+                        .Concat(Nested(item, ItemAttributes.Order.LineItems, InvoiceLine, "InvoiceId"));
                 case ChinookEntity.PlaylistPage:
-                    return Nested(item, "Tracks", PlaylistTrack, "PlaylistId");
+                    return Nested(item, ItemAttributes.PlaylistPage.Tracks, PlaylistTrack, ItemAttributes.PlaylistPage.PlaylistId);
                 default:
                     return Array.Empty<SourceRow>();
             }

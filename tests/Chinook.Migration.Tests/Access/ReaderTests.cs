@@ -230,6 +230,11 @@ namespace Chinook.Migration.Tests.Access
             Assert.Equal(expected, playlist.Tracks.Select(t => t.TrackId));
             Assert.Equal(Enumerable.Range(1, 3290), playlist.Tracks.Select(t => t.Position));
             Assert.True(playlist.Complete);
+            Assert.Equal(SourceQuery.Ids("SELECT t.Milliseconds FROM PlaylistTrack AS pt JOIN Track AS t ON t.TrackId = pt.TrackId WHERE pt.PlaylistId = 1 ORDER BY pt.TrackId"),
+                playlist.Tracks.Select(t => t.Milliseconds!.Value));
+            Assert.Equal(playlist.Tracks.Sum(t => t.Milliseconds), playlist.TotalMilliseconds);
+            Assert.Equal(TimeSpan.FromMilliseconds(343719), playlist.Tracks[0].Duration);
+            Assert.Equal(("AC/DC", "For Those About To Rock We Salute You", 0.99m), (playlist.Tracks[0].ArtistName, playlist.Tracks[0].AlbumTitle, playlist.Tracks[0].UnitPrice));
         }
 
         [Fact]
@@ -269,6 +274,7 @@ namespace Chinook.Migration.Tests.Access
 
             Assert.Equal(SourceQuery.Ids("SELECT PlaylistId FROM Playlist ORDER BY PlaylistId"), playlists.Select(p => p.PlaylistId));
             Assert.Equal(3290, playlists[0].TrackCount);
+            Assert.Equal(877683083L, playlists[0].TotalMilliseconds);
             Assert.Equal(new[] { "Music", "Movies" }, playlists.Take(2).Select(p => p.Name));
             Assert.True(store.RequestsOf<ScanRequest>().Count > 1);
             Assert.All(store.RequestsOf<ScanRequest>(), s => Assert.DoesNotContain("Tracks", s.ExpressionAttributeNames.Values));

@@ -122,10 +122,11 @@ namespace Chinook.Migration.Tests.Transform
             Assert.False(result.Single("ARTIST#1", "ALBUM#1").Attributes.ContainsKey("ArtistName"));
             Assert.False(result.Single("ALBUM#1", "TRACK#1").Attributes.ContainsKey("ArtistName"));
             Assert.Equal("GENRE#Rock", result.Single("ALBUM#1", "TRACK#1").Attributes["GSI2PK"]);
-            var line = ((IReadOnlyList<object?>)result.Entity(ChinookEntity.Order).Single().Attributes["Lines"]!).Single();
+            var line = ((IReadOnlyList<object?>)result.Entity(ChinookEntity.Order).Single().Attributes["LineItems"]!).Single();
             Equal(Map(("InvoiceLineId", 1L), ("TrackId", 1L), ("UnitPrice", 0.99m), ("Quantity", 1L)), line);
             var entry = ((IReadOnlyList<object?>)result.Single("PLAYLIST#1", "PAGE#00001").Attributes["Tracks"]!).Single();
             Equal(Map(("TrackId", 1L)), entry);
+            Assert.Equal(1L, result.Single("PLAYLIST#1", "METADATA").Attributes["TotalDuration"]);
 
             var warnings = result.Warnings.Select(w => (w.Kind, w.SourceTable, w.RowKey)).ToList();
             Assert.Contains((ConversionProblemKind.IndexKeyLeftOut, "Artist", "ArtistId=1"), warnings);
@@ -162,6 +163,7 @@ namespace Chinook.Migration.Tests.Transform
             }
             var metadata = result.Single("PLAYLIST#1", "METADATA");
             Assert.Equal(5000L, metadata.Attributes["TrackCount"]);
+            Assert.Equal(5000L, metadata.Attributes["TotalDuration"]);
             Assert.Equal((long)pages.Count, metadata.Attributes["PageCount"]);
         }
 
@@ -241,7 +243,8 @@ namespace Chinook.Migration.Tests.Transform
             Assert.Equal(1L, result.Items.Single(i => i.PK == "CUSTOMER#999").Attributes["InvoiceId"]);
             var orphanPage = result.Single("PLAYLIST#999", "PAGE#00001");
             Assert.Equal(999L, orphanPage.Attributes["PlaylistId"]);
-            Equal(List(Map(("TrackId", 1L), ("Name", "For Those About To Rock (We Salute You)"), ("AlbumTitle", "For Those About To Rock We Salute You"))),
+            Equal(List(Map(("TrackId", 1L), ("Name", "For Those About To Rock (We Salute You)"), ("Duration", 343719L), ("UnitPrice", 0.99m),
+                    ("AlbumTitle", "For Those About To Rock We Salute You"))),
                 orphanPage.Attributes["Tracks"]);
             Assert.DoesNotContain(result.Items, i => i.PK == "PLAYLIST#999" && i.SK == "METADATA");
             var orphan = Assert.Single(result.Errors);

@@ -102,7 +102,7 @@ namespace Chinook.Migration.Tests.Transform
                 ("EntityType", "Order"), ("InvoiceId", 98L), ("CustomerId", 1L), ("InvoiceDate", "2022-03-11T00:00:00Z"),
                 ("BillingAddress", "Av. Brigadeiro Faria Lima, 2170"), ("BillingCity", "São José dos Campos"), ("BillingState", "SP"),
                 ("BillingCountry", "Brazil"), ("BillingPostalCode", "12227-000"), ("Total", 3.98m),
-                ("Lines", List(
+                ("LineItems", List(
                     Map(("InvoiceLineId", 531L), ("TrackId", 3247L), ("TrackName", "Experiment In Terra"), ("AlbumTitle", "Battlestar Galactica (Classic), Season 1"),
                         ("ArtistName", "Battlestar Galactica (Classic)"), ("UnitPrice", 1.99m), ("Quantity", 1L)),
                     Map(("InvoiceLineId", 532L), ("TrackId", 3248L), ("TrackName", "Take the Celestra"), ("AlbumTitle", "Battlestar Galactica (Classic), Season 1"),
@@ -119,7 +119,7 @@ namespace Chinook.Migration.Tests.Transform
             Assert.Equal(2328.60m, shipped.Entity(ChinookEntity.Order).Sum(o => (decimal)o.Attributes["Total"]!));
             Assert.Equal(412L, shipped.Entity(ChinookEntity.Customer).Sum(c => (long)c.Attributes["TotalOrders"]!));
             var prices = shipped.Entity(ChinookEntity.Track).Select(t => Assert.IsType<decimal>(t.Attributes["UnitPrice"]))
-                .Concat(shipped.Entity(ChinookEntity.Order).SelectMany(o => (IEnumerable<object?>)o.Attributes["Lines"]!)
+                .Concat(shipped.Entity(ChinookEntity.Order).SelectMany(o => (IEnumerable<object?>)o.Attributes["LineItems"]!)
                     .Select(l => Assert.IsType<decimal>(((IReadOnlyDictionary<string, object?>)l!)["UnitPrice"])));
             Assert.All(prices, p => Assert.Equal(2, (decimal.GetBits(p)[3] >> 16) & 0xFF));
         }
@@ -131,15 +131,49 @@ namespace Chinook.Migration.Tests.Transform
             Assert.Equal(3290, sourceTrackIds.Count);
             var pages = shipped.Items.Where(i => i.PK == "PLAYLIST#1" && i.EntityType == "PlaylistPage").ToList();
             var page = Assert.Single(pages);
-            Assert.Equal(("Playlists", "PAGE#00001", 296_732, 290), (page.TableName, page.SK, page.SizeBytes, page.WriteUnits));
+            Assert.Equal(("Playlists", "PAGE#00001", 378_935, 371), (page.TableName, page.SK, page.SizeBytes, page.WriteUnits));
             Assert.Equal(1L, page.Attributes["PlaylistId"]);
             Assert.Equal(1L, page.Attributes["PageNumber"]);
             var tracks = ((IReadOnlyList<object?>)page.Attributes["Tracks"]!).Cast<IReadOnlyDictionary<string, object?>>().ToList();
             Assert.Equal(sourceTrackIds, tracks.Select(t => (long)t["TrackId"]!));
-            Equal(Map(("TrackId", 1L), ("Name", "For Those About To Rock (We Salute You)"), ("AlbumTitle", "For Those About To Rock We Salute You"),
-                ("ArtistName", "AC/DC")), tracks[0]);
-            Equal(Map(("EntityType", "Playlist"), ("PlaylistId", 1L), ("Name", "Music"), ("TrackCount", 3290L), ("PageCount", 1L)),
+            Equal(Map(("TrackId", 1L), ("Name", "For Those About To Rock (We Salute You)"), ("Duration", 343719L), ("UnitPrice", 0.99m),
+                ("ArtistName", "AC/DC"), ("AlbumTitle", "For Those About To Rock We Salute You")), tracks[0]);
+            var totalDuration = Query("SELECT SUM(t.Milliseconds) FROM PlaylistTrack AS pt JOIN Track AS t ON t.TrackId = pt.TrackId WHERE pt.PlaylistId = 1", r => r.GetInt64(0))[0];
+            Equal(Map(("EntityType", "Playlist"), ("PlaylistId", 1L), ("Name", "Music"), ("TrackCount", 3290L), ("TotalDuration", totalDuration), ("PageCount", 1L)),
                 shipped.Single("PLAYLIST#1", "METADATA").Attributes);
+        }
+
+        [Fact]
+        public void EveryPlaylistCarriesItsTotalDurationAndEveryEntryItsTracksDurationAndPrice()
+        {
+            var totals = Query("SELECT p.PlaylistId, COALESCE(SUM(t.Milliseconds), 0) FROM Playlist AS p LEFT JOIN PlaylistTrack AS pt ON pt.PlaylistId = p.PlaylistId " +
+                               "LEFT JOIN Track AS t ON t.TrackId = pt.TrackId GROUP BY p.PlaylistId", r => (ChinookKeys.Playlist(r.GetInt64(0)), r.GetInt64(1)));
+            Assert.Equal(totals.OrderBy(t => t.Item1, StringComparer.Ordinal),
+                shipped.Entity(ChinookEntity.Playlist).Select(p => (p.PK, (long)p.Attributes["TotalDuration"]!)).OrderBy(t => t.PK, StringComparer.Ordinal));
+
+            var tracks = Query("SELECT TrackId, Milliseconds, CAST(UnitPrice AS TEXT) FROM Track", r => (r.GetInt64(0), r.GetInt64(1), decimal.Parse(r.GetString(2))))
+                .ToDictionary(t => t.Item1);
+            var entries = shipped.Entity(ChinookEntity.PlaylistPage)
+                .SelectMany(p => ((IReadOnlyList<object?>)p.Attributes["Tracks"]!).Cast<IReadOnlyDictionary<string, object?>>()).ToList();
+            Assert.Equal(Query("SELECT COUNT(*) FROM PlaylistTrack", r => r.GetInt32(0))[0], entries.Count);
+            Assert.All(entries, e =>
+            {
+                Assert.Equal(new[] { "AlbumTitle", "ArtistName", "Duration", "Name", "TrackId", "UnitPrice" }, e.Keys.OrderBy(k => k, StringComparer.Ordinal));
+                var track = tracks[(long)e["TrackId"]!];
+                Assert.Equal(track.Item2, e["Duration"]);
+                Assert.Equal(track.Item3, Assert.IsType<decimal>(e["UnitPrice"]));
+            });
+        }
+
+        [Fact]
+        public void EveryOrderEmbedsItsLinesAsLineItemsInTheUsersNames()
+        {
+            var orders = shipped.Entity(ChinookEntity.Order).ToList();
+            Assert.All(orders, o => Assert.False(o.Attributes.ContainsKey("Lines")));
+            var lines = orders.SelectMany(o => ((IReadOnlyList<object?>)o.Attributes["LineItems"]!).Cast<IReadOnlyDictionary<string, object?>>()).ToList();
+            Assert.Equal(Query("SELECT COUNT(*) FROM InvoiceLine", r => r.GetInt32(0))[0], lines.Count);
+            Assert.All(lines, l => Assert.Equal(new[] { "AlbumTitle", "ArtistName", "InvoiceLineId", "Quantity", "TrackId", "TrackName", "UnitPrice" },
+                l.Keys.OrderBy(k => k, StringComparer.Ordinal)));
         }
 
         [Fact]

@@ -55,6 +55,25 @@ namespace Chinook.Migration.Tests.Validation
         }
 
         [Fact]
+        public void APlaylistEntryWhoseDurationOrPriceDisagreesWithItsTrackIsNamed()
+        {
+            var target = ShippedTarget.Items();
+            target.Change("PLAYLIST#1", "PAGE#00001", a => a["Tracks"] = ((IReadOnlyList<object?>)a["Tracks"]!)
+                .Cast<IReadOnlyDictionary<string, object?>>()
+                .Select(entry => (object?)entry.ToDictionary(e => e.Key, e => (long)entry["TrackId"]! switch
+                {
+                    1 when e.Key == "Duration" => 1L,
+                    2 when e.Key == "UnitPrice" => 1.99m,
+                    _ => e.Value,
+                }))
+                .ToList());
+            var entries = Check(target)["PlaylistTrack.TrackId -> Track"];
+            Assert.False(entries.Passed);
+            Assert.Equal(new[] { "PlaylistId=1, TrackId=1", "PlaylistId=1, TrackId=2" }, entries.FailingKeys);
+            Assert.Contains("PlaylistId=1, TrackId=1: Duration is 1, the track's Milliseconds 343719", entries.Message);
+        }
+
+        [Fact]
         public void ADeletedTrackLeavesInvoiceLinesAndPlaylistEntriesUnresolved()
         {
             var target = ShippedTarget.Items();

@@ -70,7 +70,7 @@ namespace Chinook.Migration.Tests.Validation
         {
             var items = ShippedTarget.Items();
             var order = items.Single(i => i.EntityType == "Order" && (long)i.Attributes["InvoiceId"]! == 1);
-            items.Change(order.PK, order.SK, a => a["Lines"] = ((IReadOnlyList<object?>)a["Lines"]!).Take(1).ToList());
+            items.Change(order.PK, order.SK, a => a["LineItems"] = ((IReadOnlyList<object?>)a["LineItems"]!).Take(1).ToList());
             var (count, rows) = Compare("InvoiceLine", items);
             Assert.Equal((2240L, 2239L), (count.Expected, count.Actual));
             Assert.Equal(new[] { "InvoiceLineId=2" }, rows.FailingKeys);

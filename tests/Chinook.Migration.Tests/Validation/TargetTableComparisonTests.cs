@@ -65,12 +65,23 @@ namespace Chinook.Migration.Tests.Validation
             var target = ShippedTarget.Items();
             target.Remove("PLAYLIST#13", "PAGE#00001");
             var order = target.Single(i => i.EntityType == "Order" && (long)i.Attributes["InvoiceId"]! == 1);
-            target.Change(order.PK, order.SK, a => a["Lines"] = ((IReadOnlyList<object?>)a["Lines"]!).Take(1).ToList());
+            target.Change(order.PK, order.SK, a => a["LineItems"] = ((IReadOnlyList<object?>)a["LineItems"]!).Take(1).ToList());
             var results = Compare(target);
             Assert.Equal(new[] { "PK=PLAYLIST#13, SK=PAGE#00001" }, results["Playlists"].FailingKeys);
             Assert.Contains("1 missing", results["Playlists"].Message);
             Assert.Equal(new[] { $"PK={order.PK}, SK={order.SK}" }, results["CustomerOrders"].FailingKeys);
-            Assert.Contains("Lines: 2 elements in the source, 1 in the target", results["CustomerOrders"].Message);
+            Assert.Contains("LineItems: 2 elements in the source, 1 in the target", results["CustomerOrders"].Message);
+        }
+
+        [Fact]
+        public void APlaylistWhoseTotalDurationIsNotTheSumOfItsTracksIsNamed()
+        {
+            var target = ShippedTarget.Items();
+            target.Change("PLAYLIST#1", "METADATA", a => a["TotalDuration"] = (long)a["TotalDuration"]! + 1);
+            var playlists = Compare(target)["Playlists"];
+            Assert.False(playlists.Passed);
+            Assert.Equal(new[] { "PK=PLAYLIST#1, SK=METADATA" }, playlists.FailingKeys);
+            Assert.Contains("TotalDuration: 877683083 in the source, 877683084 in the target", playlists.Message);
         }
 
         [Fact]
