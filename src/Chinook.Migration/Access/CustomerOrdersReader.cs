@@ -26,7 +26,7 @@ namespace Chinook.Migration.Access
         /// <summary>The customer's profile (GetItem PK=CUSTOMER#id, SK=PROFILE); null when there is none.</summary>
         public async Task<CustomerProfile?> GetCustomerAsync(long customerId, CancellationToken cancellationToken)
         {
-            var item = await Table.GetAsync(new ItemKey(ChinookKeys.Customer(customerId), ChinookKeys.Profile), NewCall(), cancellationToken).ConfigureAwait(false);
+            var item = await Table.GetAsync(Table.Key(ChinookKeys.Customer(customerId), ChinookKeys.Profile), NewCall(), cancellationToken).ConfigureAwait(false);
             return item is null ? null : new CustomerProfile(item);
         }
 

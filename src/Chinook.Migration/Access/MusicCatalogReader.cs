@@ -32,7 +32,7 @@ namespace Chinook.Migration.Access
         /// <summary>The artist item (GetItem PK=ARTIST#id, SK=METADATA); null when there is none.</summary>
         public async Task<CatalogArtist?> GetArtistAsync(long artistId, CancellationToken cancellationToken)
         {
-            var item = await Table.GetAsync(new ItemKey(ChinookKeys.Artist(artistId), ChinookKeys.Metadata), NewCall(), cancellationToken).ConfigureAwait(false);
+            var item = await Table.GetAsync(Table.Key(ChinookKeys.Artist(artistId), ChinookKeys.Metadata), NewCall(), cancellationToken).ConfigureAwait(false);
             return item is null ? null : new CatalogArtist(item);
         }
 

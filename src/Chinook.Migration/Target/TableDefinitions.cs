@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Chinook.Migration.Items;
 using Chinook.Migration.Source;
 
 namespace Chinook.Migration.Target
@@ -24,11 +25,11 @@ namespace Chinook.Migration.Target
             {
                 case ChinookSchema.MusicCatalog:
                     return Build(tableName, billing,
-                        Index(TableKeys.NameSearchIndex, billing, TableKeys.Gsi1PartitionKey, TableKeys.Gsi1SortKey),
-                        Index(TableKeys.GenreSearchIndex, billing, TableKeys.Gsi2PartitionKey, null));
+                        Index(ChinookKeys.NameSearchIndex, billing, ChinookKeys.Gsi1PartitionKeyName, ChinookKeys.Gsi1SortKeyName),
+                        Index(ChinookKeys.GenreSearchIndex, billing, ChinookKeys.Gsi2PartitionKeyName, null));
                 case ChinookSchema.CustomerOrders:
                     return Build(tableName, billing,
-                        Index(TableKeys.EmailSearchIndex, billing, TableKeys.Gsi1PartitionKey, TableKeys.Gsi1SortKey));
+                        Index(ChinookKeys.EmailSearchIndex, billing, ChinookKeys.Gsi1PartitionKeyName, ChinookKeys.Gsi1SortKeyName));
                 case ChinookSchema.Playlists:
                 case ChinookSchema.EmployeeManagement:
                     return Build(tableName, billing);
@@ -40,13 +41,13 @@ namespace Chinook.Migration.Target
 
         private static TableDefinition Build(string tableName, TableBilling billing, params IndexDefinition[] indexes)
         {
-            var keySchema = Keys(TableKeys.PartitionKey, TableKeys.SortKey);
+            var keySchema = Keys(ChinookKeys.PartitionKeyName, ChinookKeys.SortKeyName);
             var keyAttributes = keySchema.Concat(indexes.SelectMany(index => index.KeySchema))
                 .Select(element => element.AttributeName)
                 .Distinct(StringComparer.Ordinal)
                 .Select(name => new KeyAttribute(name, "S"));
             return new TableDefinition(tableName, keyAttributes, keySchema, indexes, billing.ApiName, billing.Throughput,
-                new[] { new ResourceTag(TableKeys.ManagedTagKey, TableKeys.ManagedTagValue) });
+                new[] { new ResourceTag(ManagedTag.Key, ManagedTag.Value) });
         }
 
         private static IndexDefinition Index(string name, TableBilling billing, string hashKey, string? rangeKey) =>

@@ -271,7 +271,7 @@ namespace Chinook.Migration.Validation
             {
                 return AccessProbe.Nothing(check, reader.TableName, "The source has no track");
             }
-            var keys = tracks.Select(t => new ItemKey(SourceQuery.Long(t[1]) is long albumId ? ChinookKeys.Album(albumId) : ChinookKeys.NoAlbum, ChinookKeys.Track((long)t[0]!))).ToList();
+            var keys = tracks.Select(t => new ItemKey(reader.TableName, SourceQuery.Long(t[1]) is long albumId ? ChinookKeys.Album(albumId) : ChinookKeys.NoAlbum, ChinookKeys.Track((long)t[0]!))).ToList();
             return new AccessProbe(check, reader.TableName, ReadShape.BatchRead, $"TrackId={tracks[0][0]} to {tracks[tracks.Count - 1][0]}: {Count(tracks.Count, "track")}",
                 tracks.Select(t => PricedTrackFact((long)t[0]!, SourceQuery.Text(t[2]), SourceQuery.Money(t[3]))).ToList(),
                 async cancellationToken =>

@@ -8,6 +8,7 @@ using System.Threading.Channels;
 using System.Threading.Tasks;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Chinook.Migration.Items;
 
 namespace Chinook.Migration.Target.Writing
 {
@@ -87,11 +88,11 @@ namespace Chinook.Migration.Target.Writing
                 throw new InvalidOperationException("No item can be added after Complete.");
             }
             item.Sequence = _nextSequence++;
-            if (item.SizeBytes > BatchLimits.MaxItemBytes)
+            if (item.SizeBytes > ItemLimits.MaxItemBytes)
             {
                 _tally.Received(item.TableName, folded: false);
                 Fail(new[] { item }, WriteFailureReason.TooLarge,
-                    $"Item {item.Key} is {item.SizeBytes:N0} bytes, over DynamoDB's {BatchLimits.MaxItemBytes:N0}-byte item limit.", null);
+                    $"Item {item.Key} is {item.SizeBytes:N0} bytes, over DynamoDB's {ItemLimits.MaxItemBytes:N0}-byte item limit.", null);
                 // Retrying cannot make it fit: a resumed run need not stop here.
                 _progress.Done(item.Sequence);
                 return;
