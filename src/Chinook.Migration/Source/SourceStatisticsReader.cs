@@ -7,13 +7,14 @@ namespace Chinook.Migration.Source
     /// <summary>Counts and data-quality checks over a source database; every query reads only.</summary>
     public static class SourceStatisticsReader
     {
-        public static IReadOnlyList<SourceTableStatistics> ReadTableStatistics(SourceDatabase database)
+        /// <param name="targetTableOf">The target table a source table's rows go to: the target layout is not the source's to know.</param>
+        public static IReadOnlyList<SourceTableStatistics> ReadTableStatistics(SourceDatabase database, Func<string, string> targetTableOf)
         {
             var counts = CountRows(database);
             var total = counts.Values.Sum();
             return ChinookSchema.Tables
                 .Select(t => new SourceTableStatistics(database.Path, t.Name, counts[t.Name], Share(counts[t.Name], total),
-                    t.Priority, t.Role, t.TargetTable, total, database.SizeBytes))
+                    t.Priority, t.Role, targetTableOf(t.Name), total, database.SizeBytes))
                 .OrderByDescending(s => s.Records)
                 .ThenBy(s => s.Table, StringComparer.Ordinal)
                 .ToList();

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Chinook.Migration.Items;
-using Chinook.Migration.Source;
 
 namespace Chinook.Migration.Target
 {
@@ -13,7 +12,7 @@ namespace Chinook.Migration.Target
     public static class TableDefinitions
     {
         public static IReadOnlyList<TableDefinition> All(string? prefix, TableBilling? billing = null) =>
-            ChinookSchema.TargetTables.Select(name => For(name, prefix, billing)).ToList();
+            TableNames.BaseNames.Select(name => For(name, prefix, billing)).ToList();
 
         /// <summary>Throws ArgumentException for a name that is none of the four tables, or for a prefix DynamoDB would refuse.</summary>
         public static TableDefinition For(string baseName, string? prefix, TableBilling? billing = null)
@@ -23,19 +22,19 @@ namespace Chinook.Migration.Target
             billing ??= TableBilling.OnDemand;
             switch (baseName)
             {
-                case ChinookSchema.MusicCatalog:
+                case TableNames.MusicCatalog:
                     return Build(tableName, billing,
                         Index(ChinookKeys.NameSearchIndex, billing, ChinookKeys.Gsi1PartitionKeyName, ChinookKeys.Gsi1SortKeyName),
                         Index(ChinookKeys.GenreSearchIndex, billing, ChinookKeys.Gsi2PartitionKeyName, null));
-                case ChinookSchema.CustomerOrders:
+                case TableNames.CustomerOrders:
                     return Build(tableName, billing,
                         Index(ChinookKeys.EmailSearchIndex, billing, ChinookKeys.Gsi1PartitionKeyName, ChinookKeys.Gsi1SortKeyName));
-                case ChinookSchema.Playlists:
-                case ChinookSchema.EmployeeManagement:
+                case TableNames.Playlists:
+                case TableNames.EmployeeManagement:
                     return Build(tableName, billing);
                 default:
                     throw new ArgumentException(
-                        $"'{baseName}' is not one of the target tables ({string.Join(", ", ChinookSchema.TargetTables)}).", nameof(baseName));
+                        $"'{baseName}' is not one of the target tables ({string.Join(", ", TableNames.BaseNames)}).", nameof(baseName));
             }
         }
 

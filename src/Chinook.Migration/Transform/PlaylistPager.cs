@@ -79,7 +79,7 @@ namespace Chinook.Migration.Transform
         }
 
         private ItemDraft Page(int pageNumber, List<object?> pageTracks) =>
-            new ItemDraft(ChinookSchema.Playlists, ChinookEntity.PlaylistPage, ChinookKeys.Playlist(PlaylistId), ChinookKeys.Page(pageNumber), PlaylistTrack, firstRowKey)
+            new ItemDraft(TableNames.Playlists, ChinookEntity.PlaylistPage, ChinookKeys.Playlist(PlaylistId), ChinookKeys.Page(pageNumber), PlaylistTrack, firstRowKey)
                 .Put("PlaylistId", PlaylistId)
                 .Put("PageNumber", (long)pageNumber)
                 .Put("Tracks", pageTracks);

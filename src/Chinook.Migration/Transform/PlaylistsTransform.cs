@@ -122,7 +122,7 @@ namespace Chinook.Migration.Transform
                 {
                     yield break;
                 }
-                var draft = new ItemDraft(ChinookSchema.Playlists, ChinookEntity.Playlist, ChinookKeys.Playlist(pager.PlaylistId), ChinookKeys.Metadata, Playlist, key)
+                var draft = new ItemDraft(TableNames.Playlists, ChinookEntity.Playlist, ChinookKeys.Playlist(pager.PlaylistId), ChinookKeys.Metadata, Playlist, key)
                     .PutRow(playlist)
                     .Put("TrackCount", pager.TrackCount)
                     .Put("PageCount", (long)pager.PageCount);
