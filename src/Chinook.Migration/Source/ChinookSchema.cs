@@ -42,6 +42,10 @@ namespace Chinook.Migration.Source
         public string Cardinality { get; }
         /// <summary>How the target keeps this relationship.</summary>
         public string Denormalization { get; }
+
+        /// <summary>The SQL condition that a row of the referencing table (by its alias) sets this key but names no referenced row.</summary>
+        internal string OrphanCondition(string alias) =>
+            $"{alias}.[{Column}] IS NOT NULL AND NOT EXISTS (SELECT 1 FROM [{ReferencedTable}] AS r WHERE r.[{ReferencedColumn}] = {alias}.[{Column}])";
     }
 
     public sealed class SourceTable

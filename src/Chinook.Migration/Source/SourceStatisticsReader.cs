@@ -37,9 +37,7 @@ namespace Chinook.Migration.Source
             {
                 foreach (var fk in table.ForeignKeys)
                 {
-                    var orphans = database.Scalar(
-                        $"SELECT COUNT(*) FROM [{table.Name}] AS c WHERE c.[{fk.Column}] IS NOT NULL AND NOT EXISTS " +
-                        $"(SELECT 1 FROM [{fk.ReferencedTable}] AS r WHERE r.[{fk.ReferencedColumn}] = c.[{fk.Column}])");
+                    var orphans = database.Scalar($"SELECT COUNT(*) FROM [{table.Name}] AS c WHERE {fk.OrphanCondition("c")}");
                     yield return new DataQualityFinding(database.Path, DataQualityCheck.OrphanForeignKey, table.Name, fk.Column, orphans, counts[table.Name],
                         orphans == 0
                             ? $"every {fk.Column} resolves to {fk.ReferencedTable}"
