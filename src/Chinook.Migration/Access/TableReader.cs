@@ -175,7 +175,7 @@ namespace Chinook.Migration.Access
 
         /// <summary>50 ms, 100 ms, 200 ms, ... at most 2 s: DynamoDB leaves keys unprocessed when the table is busy.</summary>
         internal static TimeSpan RetryDelay(int attempt) =>
-            TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, FirstRetryDelay.Ticks << Math.Min(attempt - 1, 20)));
+            Backoff.Bound(FirstRetryDelay, MaxRetryDelay, attempt);
 
         private Dictionary<string, AttributeValue> ToKey(ItemKey key) => key.TableName == TableName
             ? new Dictionary<string, AttributeValue>(StringComparer.Ordinal)

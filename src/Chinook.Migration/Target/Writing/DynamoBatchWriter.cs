@@ -260,7 +260,7 @@ namespace Chinook.Migration.Target.Writing
                 {
                     Fail(pending, WriteFailureReason.RetriesExhausted,
                         $"Not written after {calls} attempts: {lastError?.Message ?? "DynamoDB left it unprocessed each time"}.", lastError);
-                    if (lastError != null && RetryPolicy.IsUnreachable(lastError))
+                    if (lastError != null && DynamoErrors.IsUnreachable(lastError))
                     {
                         // The server is gone, not busy: every other batch would wait out its retries too.
                         Abort($"DynamoDB did not answer after {calls} attempts ({lastError.Message})");
@@ -303,7 +303,7 @@ namespace Chinook.Migration.Target.Writing
                     pending = left;
                     lastError = null;
                 }
-                catch (Exception ex) when (RetryPolicy.IsTransient(ex, token))
+                catch (Exception ex) when (DynamoErrors.IsTransient(ex, token))
                 {
                     lastError = ex;
                 }
