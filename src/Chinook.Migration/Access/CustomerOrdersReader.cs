@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Chinook.Migration.Items;
-using Chinook.Migration.Source;
 
 namespace Chinook.Migration.Access
 {
@@ -19,14 +18,14 @@ namespace Chinook.Migration.Access
         /// <param name="progress">Told about each request as it starts and after each page; may be null.</param>
         /// <exception cref="ArgumentException">The prefix is not allowed in a table name.</exception>
         public CustomerOrdersReader(Target.DynamoConnection connection, string? tablePrefix = null, IProgress<ReadProgress>? progress = null)
-            : base(new TableReader(connection, tablePrefix, ChinookSchema.CustomerOrders), progress)
+            : base(new TableReader(connection, tablePrefix, TableNames.CustomerOrders), progress)
         {
         }
 
         /// <summary>The customer's profile (GetItem PK=CUSTOMER#id, SK=PROFILE); null when there is none.</summary>
         public async Task<CustomerProfile?> GetCustomerAsync(long customerId, CancellationToken cancellationToken)
         {
-            var item = await Table.GetAsync(new ItemKey(ChinookKeys.Customer(customerId), ChinookKeys.Profile), NewCall(), cancellationToken).ConfigureAwait(false);
+            var item = await Table.GetAsync(Table.Key(ChinookKeys.Customer(customerId), ChinookKeys.Profile), NewCall(), cancellationToken).ConfigureAwait(false);
             return item is null ? null : new CustomerProfile(item);
         }
 

@@ -29,7 +29,7 @@ namespace Chinook.Migration.Access
         public long CustomerId { get; }
         public string? FirstName { get; }
         public string? LastName { get; }
-        public string Name => $"{FirstName} {LastName}".Trim();
+        public string Name => PersonName.Of(FirstName, LastName) ?? string.Empty;
         public string? Company { get; }
         public string? Address { get; }
         public string? City { get; }

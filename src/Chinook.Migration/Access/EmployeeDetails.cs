@@ -38,7 +38,7 @@ namespace Chinook.Migration.Access
         public long EmployeeId { get; }
         public string? FirstName { get; }
         public string? LastName { get; }
-        public string Name => $"{FirstName} {LastName}".Trim();
+        public string Name => PersonName.Of(FirstName, LastName) ?? string.Empty;
         public string? Title { get; }
 
         /// <summary>The manager's EmployeeId; null at the top.</summary>

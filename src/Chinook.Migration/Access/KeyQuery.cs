@@ -31,7 +31,7 @@ namespace Chinook.Migration.Access
 
         /// <summary>Every item with PK = <paramref name="partitionKey"/>, in sort-key order.</summary>
         public static KeyQuery Partition(string partitionKey) =>
-            new KeyQuery(null, ChinookItem.PartitionKeyName, partitionKey, ChinookItem.SortKeyName);
+            new KeyQuery(null, ChinookKeys.PartitionKeyName, partitionKey, ChinookKeys.SortKeyName);
 
         /// <summary>Every item of an index whose partition key attribute <paramref name="keyName"/> is <paramref name="value"/>.</summary>
         public static KeyQuery Index(string indexName, string keyName, string value, string? sortKeyName = null) =>

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Chinook.Migration.Items;
-using Chinook.Migration.Source;
 
 namespace Chinook.Migration.Access
 {
@@ -21,7 +20,7 @@ namespace Chinook.Migration.Access
         /// <param name="progress">Told about each request as it starts and after each page; may be null.</param>
         /// <exception cref="ArgumentException">The prefix is not allowed in a table name.</exception>
         public MusicCatalogReader(Target.DynamoConnection connection, string? tablePrefix = null, IProgress<ReadProgress>? progress = null)
-            : this(new TableReader(connection, tablePrefix, ChinookSchema.MusicCatalog), progress)
+            : this(new TableReader(connection, tablePrefix, TableNames.MusicCatalog), progress)
         {
         }
 
@@ -32,7 +31,7 @@ namespace Chinook.Migration.Access
         /// <summary>The artist item (GetItem PK=ARTIST#id, SK=METADATA); null when there is none.</summary>
         public async Task<CatalogArtist?> GetArtistAsync(long artistId, CancellationToken cancellationToken)
         {
-            var item = await Table.GetAsync(new ItemKey(ChinookKeys.Artist(artistId), ChinookKeys.Metadata), NewCall(), cancellationToken).ConfigureAwait(false);
+            var item = await Table.GetAsync(Table.Key(ChinookKeys.Artist(artistId), ChinookKeys.Metadata), NewCall(), cancellationToken).ConfigureAwait(false);
             return item is null ? null : new CatalogArtist(item);
         }
 

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Chinook.Migration.Items;
-using Chinook.Migration.Source;
 
 namespace Chinook.Migration.Access
 {
@@ -20,7 +19,7 @@ namespace Chinook.Migration.Access
         /// <param name="progress">Told about each request as it starts and after each page; may be null.</param>
         /// <exception cref="ArgumentException">The prefix is not allowed in a table name.</exception>
         public PlaylistReader(Target.DynamoConnection connection, string? tablePrefix = null, IProgress<ReadProgress>? progress = null)
-            : base(new TableReader(connection, tablePrefix, ChinookSchema.Playlists), progress)
+            : base(new TableReader(connection, tablePrefix, TableNames.Playlists), progress)
         {
         }
 

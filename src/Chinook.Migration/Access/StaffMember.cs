@@ -1,3 +1,5 @@
+using Chinook.Migration.Items;
+
 namespace Chinook.Migration.Access
 {
     /// <summary>Another employee as an employee's items name them: a manager in the chain of command, or a direct report.</summary>
@@ -16,7 +18,7 @@ namespace Chinook.Migration.Access
         public long EmployeeId { get; }
         public string? FirstName { get; }
         public string? LastName { get; }
-        public string Name => $"{FirstName} {LastName}".Trim();
+        public string Name => PersonName.Of(FirstName, LastName) ?? string.Empty;
         public string? Title { get; }
 
         /// <summary>Given for direct reports; the chain of command carries names and titles only.</summary>

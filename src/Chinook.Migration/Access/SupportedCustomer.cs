@@ -1,3 +1,5 @@
+using Chinook.Migration.Items;
+
 namespace Chinook.Migration.Access
 {
     /// <summary>A customer a support rep serves (PK=EMPLOYEE#rep, SK=CUSTOMER#id), with the customer's name and contact.</summary>
@@ -20,7 +22,7 @@ namespace Chinook.Migration.Access
         public long SupportRepId { get; }
         public string? FirstName { get; }
         public string? LastName { get; }
-        public string Name => $"{FirstName} {LastName}".Trim();
+        public string Name => PersonName.Of(FirstName, LastName) ?? string.Empty;
         public string? Company { get; }
         public string? City { get; }
         public string? Country { get; }

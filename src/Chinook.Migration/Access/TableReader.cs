@@ -41,6 +41,9 @@ namespace Chinook.Migration.Access
 
         public string TableName { get; }
 
+        /// <summary>The key of an item in this table.</summary>
+        public ItemKey Key(string partitionKey, string sortKey) => new ItemKey(TableName, partitionKey, sortKey);
+
         /// <summary>One item by its key, read consistently; null when there is none.</summary>
         public async Task<ChinookItem?> GetAsync(ItemKey key, ReadCall call, CancellationToken cancellationToken)
         {
@@ -69,7 +72,7 @@ namespace Chinook.Migration.Access
         /// </summary>
         public Task<IReadOnlyList<ChinookItem>> ScanSortKeyAsync(string sortKey, IReadOnlyList<string> attributes, ReadCall call, CancellationToken cancellationToken)
         {
-            var names = new Dictionary<string, string> { ["#pk"] = ChinookItem.PartitionKeyName, ["#sk"] = ChinookItem.SortKeyName };
+            var names = new Dictionary<string, string> { ["#pk"] = ChinookKeys.PartitionKeyName, ["#sk"] = ChinookKeys.SortKeyName };
             for (var i = 0; i < attributes.Count; i++)
             {
                 names["#a" + i] = attributes[i];
@@ -131,7 +134,7 @@ namespace Chinook.Migration.Access
             {
                 foreach (var item in await BatchGetAsync(batch, call, cancellationToken).ConfigureAwait(false))
                 {
-                    found[new ItemKey(item.PK, item.SK)] = item;
+                    found[ItemKey.Of(item)] = item;
                 }
             }
             return wanted.Where(found.ContainsKey).Select(key => found[key]).ToList();
@@ -172,12 +175,14 @@ namespace Chinook.Migration.Access
 
         /// <summary>50 ms, 100 ms, 200 ms, ... at most 2 s: DynamoDB leaves keys unprocessed when the table is busy.</summary>
         internal static TimeSpan RetryDelay(int attempt) =>
-            TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, FirstRetryDelay.Ticks << Math.Min(attempt - 1, 20)));
+            Backoff.Bound(FirstRetryDelay, MaxRetryDelay, attempt);
 
-        private static Dictionary<string, AttributeValue> ToKey(ItemKey key) => new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
-        {
-            [ChinookItem.PartitionKeyName] = new AttributeValue { S = key.PK },
-            [ChinookItem.SortKeyName] = new AttributeValue { S = key.SK },
-        };
+        private Dictionary<string, AttributeValue> ToKey(ItemKey key) => key.TableName == TableName
+            ? new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
+            {
+                [ChinookKeys.PartitionKeyName] = new AttributeValue { S = key.PartitionKey },
+                [ChinookKeys.SortKeyName] = new AttributeValue { S = key.SortKey },
+            }
+            : throw new ArgumentException($"The key {key} is not of table '{TableName}'.", nameof(key));
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using Chinook.Migration.Source;
 
 namespace Chinook.Migration.Items
 {
@@ -25,10 +24,10 @@ namespace Chinook.Migration.Items
         /// <summary>The target table (base name, no prefix) an entity's items go to.</summary>
         public static string TableOf(ChinookEntity entity) => entity switch
         {
-            ChinookEntity.Artist or ChinookEntity.Album or ChinookEntity.Track or ChinookEntity.Genre or ChinookEntity.MediaType => ChinookSchema.MusicCatalog,
-            ChinookEntity.Customer or ChinookEntity.Order => ChinookSchema.CustomerOrders,
-            ChinookEntity.Playlist or ChinookEntity.PlaylistPage => ChinookSchema.Playlists,
-            ChinookEntity.Employee or ChinookEntity.DirectReport or ChinookEntity.SupportedCustomer => ChinookSchema.EmployeeManagement,
+            ChinookEntity.Artist or ChinookEntity.Album or ChinookEntity.Track or ChinookEntity.Genre or ChinookEntity.MediaType => TableNames.MusicCatalog,
+            ChinookEntity.Customer or ChinookEntity.Order => TableNames.CustomerOrders,
+            ChinookEntity.Playlist or ChinookEntity.PlaylistPage => TableNames.Playlists,
+            ChinookEntity.Employee or ChinookEntity.DirectReport or ChinookEntity.SupportedCustomer => TableNames.EmployeeManagement,
             _ => throw new ArgumentOutOfRangeException(nameof(entity), entity, null),
         };
     }

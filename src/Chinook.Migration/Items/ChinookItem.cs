@@ -16,8 +16,6 @@ namespace Chinook.Migration.Items
     /// </remarks>
     public sealed class ChinookItem
     {
-        public const string PartitionKeyName = "PK";
-        public const string SortKeyName = "SK";
         public const string EntityTypeName = "EntityType";
 
         private readonly Dictionary<string, object?> attributes;
@@ -37,7 +35,7 @@ namespace Chinook.Migration.Items
             this.attributes = new Dictionary<string, object?>(attributes is IReadOnlyCollection<KeyValuePair<string, object?>> given ? given.Count : 0, StringComparer.Ordinal);
             foreach (var attribute in attributes)
             {
-                if (attribute.Key == PartitionKeyName || attribute.Key == SortKeyName)
+                if (attribute.Key == ChinookKeys.PartitionKeyName || attribute.Key == ChinookKeys.SortKeyName)
                 {
                     throw new ArgumentException($"The key attribute {attribute.Key} is given as partitionKey or sortKey, not among the attributes.", nameof(attributes));
                 }

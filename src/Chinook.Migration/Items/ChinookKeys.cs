@@ -4,16 +4,25 @@ using System.Globalization;
 namespace Chinook.Migration.Items
 {
     /// <summary>
-    /// The key values of every Chinook item, in one place for the transformation, the loader's probes and the
-    /// validation. Ids are written in plain decimal; the order sort key is built to sort by date and be unique.
+    /// The key attributes, indexes and key values of every Chinook item, in one place for the transformation, the
+    /// tables, the readers and the validation. Ids are written in plain decimal; the order sort key is built to
+    /// sort by date and be unique.
     /// </summary>
     public static class ChinookKeys
     {
+        public const string PartitionKeyName = "PK";
+        public const string SortKeyName = "SK";
         public const string Gsi1PartitionKeyName = "GSI1PK";
         public const string Gsi1SortKeyName = "GSI1SK";
         public const string Gsi2PartitionKeyName = "GSI2PK";
+
+        /// <summary>MusicCatalog: artists and tracks by name (GSI1PK=ARTIST_NAME#.. or TRACK_NAME#.., GSI1SK=ARTIST#.. or TRACK#..).</summary>
         public const string NameSearchIndex = "GSI1-NameSearch";
+
+        /// <summary>MusicCatalog: tracks by genre name (GSI2PK=GENRE#..).</summary>
         public const string GenreSearchIndex = "GSI2-GenreSearch";
+
+        /// <summary>CustomerOrders: customers by lower-case e-mail (GSI1PK=EMAIL#.., GSI1SK=CUSTOMER#..).</summary>
         public const string EmailSearchIndex = "GSI1-EmailSearch";
 
         public const string Metadata = "METADATA";

@@ -17,8 +17,8 @@ namespace Chinook.Migration.Items
         {
             var map = new Dictionary<string, AttributeValue>(item.Attributes.Count + 2, StringComparer.Ordinal)
             {
-                [ChinookItem.PartitionKeyName] = new AttributeValue { S = item.PK },
-                [ChinookItem.SortKeyName] = new AttributeValue { S = item.SK },
+                [ChinookKeys.PartitionKeyName] = new AttributeValue { S = item.PK },
+                [ChinookKeys.SortKeyName] = new AttributeValue { S = item.SK },
             };
             foreach (var attribute in item.Attributes)
             {
@@ -30,8 +30,8 @@ namespace Chinook.Migration.Items
         /// <summary>The key alone (PK and SK), as DeleteItem, GetItem and a DeleteRequest take it.</summary>
         public static Dictionary<string, AttributeValue> ToKey(ChinookItem item) => new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
         {
-            [ChinookItem.PartitionKeyName] = new AttributeValue { S = item.PK },
-            [ChinookItem.SortKeyName] = new AttributeValue { S = item.SK },
+            [ChinookKeys.PartitionKeyName] = new AttributeValue { S = item.PK },
+            [ChinookKeys.SortKeyName] = new AttributeValue { S = item.SK },
         };
 
         public static AttributeValue ToAttributeValue(object? value)
@@ -85,13 +85,13 @@ namespace Chinook.Migration.Items
             var attributes = new List<KeyValuePair<string, object?>>(map.Count);
             foreach (var attribute in map)
             {
-                if (attribute.Key != ChinookItem.PartitionKeyName && attribute.Key != ChinookItem.SortKeyName)
+                if (attribute.Key != ChinookKeys.PartitionKeyName && attribute.Key != ChinookKeys.SortKeyName)
                 {
                     attributes.Add(new KeyValuePair<string, object?>(SharedName(attribute.Key), FromAttributeValue(attribute.Value, attribute.Key)));
                 }
             }
             // The values were just built here and nobody else holds them: taken over, not copied a second time.
-            return ChinookItem.FromGivenValues(tableName, Key(ChinookItem.PartitionKeyName), Key(ChinookItem.SortKeyName), attributes);
+            return ChinookItem.FromGivenValues(tableName, Key(ChinookKeys.PartitionKeyName), Key(ChinookKeys.SortKeyName), attributes);
         }
 
         /// <summary>

@@ -48,8 +48,8 @@ namespace Chinook.Migration.Items
                     violations.Add($"key attribute {name} is {Utf8Bytes(value):N0} bytes, over {limit:N0}");
                 }
             }
-            Check(ChinookItem.PartitionKeyName, item.PK, MaxPartitionKeyBytes);
-            Check(ChinookItem.SortKeyName, item.SK, MaxSortKeyBytes);
+            Check(ChinookKeys.PartitionKeyName, item.PK, MaxPartitionKeyBytes);
+            Check(ChinookKeys.SortKeyName, item.SK, MaxSortKeyBytes);
             Check(ChinookKeys.Gsi1PartitionKeyName, null, MaxPartitionKeyBytes);
             Check(ChinookKeys.Gsi1SortKeyName, null, MaxSortKeyBytes);
             Check(ChinookKeys.Gsi2PartitionKeyName, null, MaxPartitionKeyBytes);

@@ -24,7 +24,7 @@ namespace Chinook.Migration.Items
         /// <summary>The size of a whole item: its key attributes PK and SK and every other attribute.</summary>
         public static int Of(string partitionKey, string sortKey, IEnumerable<KeyValuePair<string, object?>> attributes)
         {
-            var size = Attribute(ChinookItem.PartitionKeyName, partitionKey) + Attribute(ChinookItem.SortKeyName, sortKey);
+            var size = Attribute(ChinookKeys.PartitionKeyName, partitionKey) + Attribute(ChinookKeys.SortKeyName, sortKey);
             foreach (var attribute in attributes)
             {
                 size += Attribute(attribute.Key, attribute.Value);

@@ -7,13 +7,14 @@ namespace Chinook.Migration.Source
     /// <summary>Counts and data-quality checks over a source database; every query reads only.</summary>
     public static class SourceStatisticsReader
     {
-        public static IReadOnlyList<SourceTableStatistics> ReadTableStatistics(SourceDatabase database)
+        /// <param name="targetTableOf">The target table a source table's rows go to: the target layout is not the source's to know.</param>
+        public static IReadOnlyList<SourceTableStatistics> ReadTableStatistics(SourceDatabase database, Func<string, string> targetTableOf)
         {
             var counts = CountRows(database);
             var total = counts.Values.Sum();
             return ChinookSchema.Tables
                 .Select(t => new SourceTableStatistics(database.Path, t.Name, counts[t.Name], Share(counts[t.Name], total),
-                    t.Priority, t.Role, t.TargetTable, total, database.SizeBytes))
+                    t.Priority, t.Role, targetTableOf(t.Name), total, database.SizeBytes))
                 .OrderByDescending(s => s.Records)
                 .ThenBy(s => s.Table, StringComparer.Ordinal)
                 .ToList();
@@ -36,9 +37,7 @@ namespace Chinook.Migration.Source
             {
                 foreach (var fk in table.ForeignKeys)
                 {
-                    var orphans = database.Scalar(
-                        $"SELECT COUNT(*) FROM [{table.Name}] AS c WHERE c.[{fk.Column}] IS NOT NULL AND NOT EXISTS " +
-                        $"(SELECT 1 FROM [{fk.ReferencedTable}] AS r WHERE r.[{fk.ReferencedColumn}] = c.[{fk.Column}])");
+                    var orphans = database.Scalar($"SELECT COUNT(*) FROM [{table.Name}] AS c WHERE {fk.OrphanCondition("c")}");
                     yield return new DataQualityFinding(database.Path, DataQualityCheck.OrphanForeignKey, table.Name, fk.Column, orphans, counts[table.Name],
                         orphans == 0
                             ? $"every {fk.Column} resolves to {fk.ReferencedTable}"

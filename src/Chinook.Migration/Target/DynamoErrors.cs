@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Net;
 using System.Net.Http;
@@ -9,9 +10,18 @@ using Amazon.Runtime;
 
 namespace Chinook.Migration.Target
 {
-    /// <summary>Runs one DynamoDB call and turns whatever the SDK throws into a <see cref="DynamoOperationException"/>.</summary>
+    /// <summary>
+    /// What a failed DynamoDB call means: a <see cref="DynamoOperationException"/> naming the problem for the
+    /// table operations and readers, and whether another try may succeed for the writer.
+    /// </summary>
     internal static class DynamoErrors
     {
+        /// <summary>Error codes of a request DynamoDB turned away because of its rate, not its content.</summary>
+        private static readonly HashSet<string> ThrottlingCodes = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "ThrottlingException", "ThrottledException", "ProvisionedThroughputExceededException", "RequestLimitExceeded",
+        };
+
         public static async Task<T> Call<T>(string tableName, string action, Func<Task<T>> call, CancellationToken cancellationToken)
         {
             try
@@ -60,11 +70,11 @@ namespace Chinook.Migration.Target
                 case "MissingAuthenticationTokenException":
                 case "ExpiredTokenException":
                     return DynamoProblem.AccessDenied;
-                case "ThrottlingException":
-                case "ProvisionedThroughputExceededException":
-                case "RequestLimitExceeded":
-                case "LimitExceededException":
-                    return DynamoProblem.Throttled;
+            }
+            // LimitExceededException: too many table operations at once, which passes as throttling does.
+            if (IsThrottling(ex) || ex.ErrorCode == "LimitExceededException")
+            {
+                return DynamoProblem.Throttled;
             }
             if (ex.StatusCode == HttpStatusCode.Forbidden || ex.StatusCode == HttpStatusCode.Unauthorized)
             {
@@ -72,5 +82,46 @@ namespace Chinook.Migration.Target
             }
             return (int)ex.StatusCode >= 400 && (int)ex.StatusCode < 500 ? DynamoProblem.InvalidRequest : DynamoProblem.ServiceError;
         }
+
+        /// <summary>A failure to reach the server at all (refused, reset, unresolvable), rather than an answer.</summary>
+        public static bool IsUnreachable(Exception exception)
+        {
+            for (var e = exception; e != null; e = e.InnerException)
+            {
+                if (e is System.Net.Sockets.SocketException || e is HttpRequestException)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>A failure another try may not meet: throttling, a server error, a lost connection, a client-side timeout.</summary>
+        public static bool IsTransient(Exception exception, CancellationToken cancellation)
+        {
+            switch (exception)
+            {
+                case OperationCanceledException _ when cancellation.IsCancellationRequested:
+                    return false;
+                case OperationCanceledException _:
+                    return true; // a client-side timeout, not the user's cancellation
+                case ProvisionedThroughputExceededException _:
+                case RequestLimitExceededException _:
+                case InternalServerErrorException _:
+                    return true;
+                case AmazonServiceException service:
+                    return IsThrottling(service)
+                        || service.StatusCode >= HttpStatusCode.InternalServerError
+                        || service.StatusCode == 0 && service.InnerException != null && IsTransient(service.InnerException, cancellation);
+                case HttpRequestException _:
+                case IOException _:
+                case WebException _:
+                    return true;
+                default:
+                    return exception.InnerException != null && IsTransient(exception.InnerException, cancellation);
+            }
+        }
+
+        private static bool IsThrottling(AmazonServiceException ex) => ex.ErrorCode is { } code && ThrottlingCodes.Contains(code);
     }
 }

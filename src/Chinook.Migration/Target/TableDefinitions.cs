@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Chinook.Migration.Source;
+using Chinook.Migration.Items;
 
 namespace Chinook.Migration.Target
 {
@@ -12,7 +12,7 @@ namespace Chinook.Migration.Target
     public static class TableDefinitions
     {
         public static IReadOnlyList<TableDefinition> All(string? prefix, TableBilling? billing = null) =>
-            ChinookSchema.TargetTables.Select(name => For(name, prefix, billing)).ToList();
+            TableNames.BaseNames.Select(name => For(name, prefix, billing)).ToList();
 
         /// <summary>Throws ArgumentException for a name that is none of the four tables, or for a prefix DynamoDB would refuse.</summary>
         public static TableDefinition For(string baseName, string? prefix, TableBilling? billing = null)
@@ -22,31 +22,31 @@ namespace Chinook.Migration.Target
             billing ??= TableBilling.OnDemand;
             switch (baseName)
             {
-                case ChinookSchema.MusicCatalog:
+                case TableNames.MusicCatalog:
                     return Build(tableName, billing,
-                        Index(TableKeys.NameSearchIndex, billing, TableKeys.Gsi1PartitionKey, TableKeys.Gsi1SortKey),
-                        Index(TableKeys.GenreSearchIndex, billing, TableKeys.Gsi2PartitionKey, null));
-                case ChinookSchema.CustomerOrders:
+                        Index(ChinookKeys.NameSearchIndex, billing, ChinookKeys.Gsi1PartitionKeyName, ChinookKeys.Gsi1SortKeyName),
+                        Index(ChinookKeys.GenreSearchIndex, billing, ChinookKeys.Gsi2PartitionKeyName, null));
+                case TableNames.CustomerOrders:
                     return Build(tableName, billing,
-                        Index(TableKeys.EmailSearchIndex, billing, TableKeys.Gsi1PartitionKey, TableKeys.Gsi1SortKey));
-                case ChinookSchema.Playlists:
-                case ChinookSchema.EmployeeManagement:
+                        Index(ChinookKeys.EmailSearchIndex, billing, ChinookKeys.Gsi1PartitionKeyName, ChinookKeys.Gsi1SortKeyName));
+                case TableNames.Playlists:
+                case TableNames.EmployeeManagement:
                     return Build(tableName, billing);
                 default:
                     throw new ArgumentException(
-                        $"'{baseName}' is not one of the target tables ({string.Join(", ", ChinookSchema.TargetTables)}).", nameof(baseName));
+                        $"'{baseName}' is not one of the target tables ({string.Join(", ", TableNames.BaseNames)}).", nameof(baseName));
             }
         }
 
         private static TableDefinition Build(string tableName, TableBilling billing, params IndexDefinition[] indexes)
         {
-            var keySchema = Keys(TableKeys.PartitionKey, TableKeys.SortKey);
+            var keySchema = Keys(ChinookKeys.PartitionKeyName, ChinookKeys.SortKeyName);
             var keyAttributes = keySchema.Concat(indexes.SelectMany(index => index.KeySchema))
                 .Select(element => element.AttributeName)
                 .Distinct(StringComparer.Ordinal)
                 .Select(name => new KeyAttribute(name, "S"));
             return new TableDefinition(tableName, keyAttributes, keySchema, indexes, billing.ApiName, billing.Throughput,
-                new[] { new ResourceTag(TableKeys.ManagedTagKey, TableKeys.ManagedTagValue) });
+                new[] { new ResourceTag(ManagedTag.Key, ManagedTag.Value) });
         }
 
         private static IndexDefinition Index(string name, TableBilling billing, string hashKey, string? rangeKey) =>

@@ -76,7 +76,7 @@ namespace Chinook.Migration.Target
             if (!inspection.MayDelete(force))
             {
                 throw new InvalidOperationException(
-                    $"Table '{inspection.TableName}' was not created by ChinookMigration (it lacks the tag {TableKeys.ManagedTagKey}={TableKeys.ManagedTagValue}).");
+                    $"Table '{inspection.TableName}' was not created by ChinookMigration (it lacks the tag {ManagedTag.Key}={ManagedTag.Value}).");
             }
             if (inspection.Description is null)
             {
@@ -188,7 +188,7 @@ namespace Chinook.Migration.Target
             return wanted.Where(tag => !present.Any(p => p.Key == tag.Key && p.Value == tag.Value)).ToList();
         }
 
-        private static bool IsManagedTag(Tag tag) => tag.Key == TableKeys.ManagedTagKey && tag.Value == TableKeys.ManagedTagValue;
+        private static bool IsManagedTag(Tag tag) => tag.Key == ManagedTag.Key && tag.Value == ManagedTag.Value;
 
         private async Task<TableDescription> WaitUntilActiveAsync(string tableName, string activity, IProgress<TableProgress>? progress, CancellationToken cancellationToken)
         {

@@ -53,20 +53,20 @@ namespace Chinook.Migration.Transform
         private static ConversionStep ReferenceStep(SourceTable table, ChinookEntity entity, string idColumn, Func<long, string> partitionKey) =>
             new ConversionStep(table.Name, $"{table.Name} rows in {idColumn} order", SourceRowCursor.Columns(table, "r"), $"[{table.Name}] AS r", "r." + idColumn,
                 (context, cursor) => context.EachRow(cursor, table, "r", (row, key) =>
-                    new ItemDraft(ChinookSchema.MusicCatalog, entity, partitionKey(ConversionContext.Id(row, idColumn)), ChinookKeys.Metadata, table, key).PutRow(row)));
+                    new ItemDraft(TableNames.MusicCatalog, entity, partitionKey(ConversionContext.Id(row, idColumn)), ChinookKeys.Metadata, table, key).PutRow(row)));
 
         private static IEnumerable<ConversionOutput> ConvertArtists(ConversionContext context, SourceRowCursor cursor) =>
             context.EachRow(cursor, Artist, "ar", (row, key) =>
             {
                 var artistId = ConversionContext.Id(row, "ArtistId");
-                return new ItemDraft(ChinookSchema.MusicCatalog, ChinookEntity.Artist, ChinookKeys.Artist(artistId), ChinookKeys.Metadata, Artist, key)
+                return new ItemDraft(TableNames.MusicCatalog, ChinookEntity.Artist, ChinookKeys.Artist(artistId), ChinookKeys.Metadata, Artist, key)
                     .PutRow(row)
                     .PutIndexKeys(ChinookKeys.NameSearchIndex, "Name", (string?)row["Name"], ChinookKeys.Gsi1PartitionKeyName, ChinookKeys.ArtistName, ChinookKeys.Gsi1SortKeyName, ChinookKeys.Artist(artistId));
             });
 
         private static IEnumerable<ConversionOutput> ConvertAlbums(ConversionContext context, SourceRowCursor cursor) =>
             context.EachRow(cursor, Album, "al", (row, key) =>
-                new ItemDraft(ChinookSchema.MusicCatalog, ChinookEntity.Album, ChinookKeys.Artist(ConversionContext.Id(row, "ArtistId")), ChinookKeys.Album(ConversionContext.Id(row, "AlbumId")), Album, key)
+                new ItemDraft(TableNames.MusicCatalog, ChinookEntity.Album, ChinookKeys.Artist(ConversionContext.Id(row, "ArtistId")), ChinookKeys.Album(ConversionContext.Id(row, "AlbumId")), Album, key)
                     .PutRow(row)
                     .PutCopy(ItemAttributes.Album.ArtistName, cursor.CopiedText("ArtistName")));
 
@@ -76,7 +76,7 @@ namespace Chinook.Migration.Transform
                 var trackKey = ChinookKeys.Track(ConversionContext.Id(row, "TrackId"));
                 var partition = row["AlbumId"] is long albumId ? ChinookKeys.Album(albumId) : ChinookKeys.NoAlbum;
                 var genreName = cursor.CopiedText("GenreName");
-                return new ItemDraft(ChinookSchema.MusicCatalog, ChinookEntity.Track, partition, trackKey, Track, key)
+                return new ItemDraft(TableNames.MusicCatalog, ChinookEntity.Track, partition, trackKey, Track, key)
                     .PutRow(row)
                     .PutCopy(ItemAttributes.Track.AlbumTitle, cursor.CopiedText("AlbumTitle"))
                     .PutCopy(ItemAttributes.Track.ArtistId, cursor.CopiedInteger("ArtistId"))

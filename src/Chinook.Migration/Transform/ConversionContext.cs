@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Threading;
 using Chinook.Migration.Items;
 using Chinook.Migration.Source;
-using Chinook.Migration.Target;
 
 namespace Chinook.Migration.Transform
 {

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using Chinook.Migration.Items;
 using Chinook.Migration.Source;
-using Chinook.Migration.Target;
 
 namespace Chinook.Migration.Transform
 {
@@ -28,11 +27,11 @@ namespace Chinook.Migration.Transform
         public void Validate()
         {
             TableNames.ValidatePrefix(TablePrefix);
-            var unknown = (Tables ?? Array.Empty<string>()).Where(t => !ChinookSchema.TargetTables.Contains(t, StringComparer.Ordinal)).ToList();
+            var unknown = (Tables ?? Array.Empty<string>()).Where(t => !TableNames.BaseNames.Contains(t, StringComparer.Ordinal)).ToList();
             if (unknown.Count > 0)
             {
                 throw new ArgumentException(
-                    $"Unknown target table(s) {string.Join(", ", unknown)}: use {string.Join(", ", ChinookSchema.TargetTables)} (without the prefix).", nameof(Tables));
+                    $"Unknown target table(s) {string.Join(", ", unknown)}: use {string.Join(", ", TableNames.BaseNames)} (without the prefix).", nameof(Tables));
             }
         }
     }

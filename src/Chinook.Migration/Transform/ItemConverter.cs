@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using Chinook.Migration.Items;
 using Chinook.Migration.Source;
 using Microsoft.Data.Sqlite;
 
@@ -36,10 +37,10 @@ namespace Chinook.Migration.Transform
         private static IEnumerable<ConversionOutput> Run(ConversionContext context, IProgress<ConversionProgress>? progress)
         {
             // Each transform feeds one target table.
-            var steps = Feeding(ChinookSchema.MusicCatalog, CatalogTransform.Steps(context.Options))
-                .Concat(Feeding(ChinookSchema.CustomerOrders, OrdersTransform.Steps(context.Options)))
-                .Concat(Feeding(ChinookSchema.Playlists, PlaylistsTransform.Steps(context.Options)))
-                .Concat(Feeding(ChinookSchema.EmployeeManagement, StaffTransform.Steps(context.Options)))
+            var steps = Feeding(TableNames.MusicCatalog, CatalogTransform.Steps(context.Options))
+                .Concat(Feeding(TableNames.CustomerOrders, OrdersTransform.Steps(context.Options)))
+                .Concat(Feeding(TableNames.Playlists, PlaylistsTransform.Steps(context.Options)))
+                .Concat(Feeding(TableNames.EmployeeManagement, StaffTransform.Steps(context.Options)))
                 .ToList();
             var totals = steps.Select(s => context.Database.Scalar(s.Step.CountSql)).ToList();
             var overallTotal = totals.Sum();

@@ -113,7 +113,7 @@ namespace Chinook.Migration.Transform
                         $"Customer row {key}: TotalSpent is left out of the profile, as {badTotal}, which is not an amount of money.");
                 }
                 var id = ConversionContext.Id(row, "CustomerId");
-                var draft = new ItemDraft(ChinookSchema.CustomerOrders, ChinookEntity.Customer, ChinookKeys.Customer(id), ChinookKeys.Profile, Customer, key)
+                var draft = new ItemDraft(TableNames.CustomerOrders, ChinookEntity.Customer, ChinookKeys.Customer(id), ChinookKeys.Profile, Customer, key)
                     .PutRow(row)
                     .PutCopy(ItemAttributes.Customer.SupportRepName, repName)
                     .Put(ItemAttributes.Customer.TotalOrders, orders)
@@ -179,7 +179,7 @@ namespace Chinook.Migration.Transform
                         $"InvoiceLine row {line} cannot be migrated: its Invoice row {key} could not be read, and a line lives inside its order's item.")).ToList();
                 }
                 SourceValues.TryParseDateTime((string)invoice["InvoiceDate"]!, out var invoiceDate);
-                var draft = new ItemDraft(ChinookSchema.CustomerOrders, ChinookEntity.Order, ChinookKeys.Customer(ConversionContext.Id(invoice, "CustomerId")),
+                var draft = new ItemDraft(TableNames.CustomerOrders, ChinookEntity.Order, ChinookKeys.Customer(ConversionContext.Id(invoice, "CustomerId")),
                         ChinookKeys.Order(invoiceDate, ConversionContext.Id(invoice, "InvoiceId")), Invoice, key)
                     .PutRow(invoice)
                     .Put(ItemAttributes.Order.LineItems, lines)

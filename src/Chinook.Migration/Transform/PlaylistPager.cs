@@ -90,7 +90,7 @@ namespace Chinook.Migration.Transform
         }
 
         private ItemDraft Page(int pageNumber, List<object?> pageTracks) =>
-            new ItemDraft(ChinookSchema.Playlists, ChinookEntity.PlaylistPage, ChinookKeys.Playlist(PlaylistId), ChinookKeys.Page(pageNumber), PlaylistTrack, firstRowKey)
+            new ItemDraft(TableNames.Playlists, ChinookEntity.PlaylistPage, ChinookKeys.Playlist(PlaylistId), ChinookKeys.Page(pageNumber), PlaylistTrack, firstRowKey)
                 .Put(ItemAttributes.PlaylistPage.PlaylistId, PlaylistId)
                 .Put(ItemAttributes.PlaylistPage.PageNumber, (long)pageNumber)
                 .Put(ItemAttributes.PlaylistPage.Tracks, pageTracks);

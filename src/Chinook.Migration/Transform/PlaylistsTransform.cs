@@ -124,7 +124,7 @@ namespace Chinook.Migration.Transform
                 {
                     yield break;
                 }
-                var draft = new ItemDraft(ChinookSchema.Playlists, ChinookEntity.Playlist, ChinookKeys.Playlist(pager.PlaylistId), ChinookKeys.Metadata, Playlist, key)
+                var draft = new ItemDraft(TableNames.Playlists, ChinookEntity.Playlist, ChinookKeys.Playlist(pager.PlaylistId), ChinookKeys.Metadata, Playlist, key)
                     .PutRow(playlist)
                     .Put(ItemAttributes.Playlist.TrackCount, pager.TrackCount)
                     .Put(ItemAttributes.Playlist.TotalDuration, pager.TotalDuration)

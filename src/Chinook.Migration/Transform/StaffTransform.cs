@@ -75,7 +75,7 @@ namespace Chinook.Migration.Transform
                 {
                     continue;
                 }
-                var draft = new ItemDraft(ChinookSchema.EmployeeManagement, entity, ChinookKeys.Employee(employeeId), sortKey(linkedId),
+                var draft = new ItemDraft(TableNames.EmployeeManagement, entity, ChinookKeys.Employee(employeeId), sortKey(linkedId),
                         linkedTable, $"{linkedIdColumn}={linkedId}")
                     .Put(linkedIdColumn, linkedId)
                     .Put(employeeIdColumn, employeeId);
@@ -141,7 +141,7 @@ namespace Chinook.Migration.Transform
                     yield return context.Problem(ProblemSeverity.Warning, ConversionProblemKind.DerivedValueIncomplete, Employee.Name, key, "ReportsTo",
                         $"Employee row {key}: ReportsTo leads round in a circle; ChainOfCommand stops before the first manager that repeats.");
                 }
-                var draft = new ItemDraft(ChinookSchema.EmployeeManagement, ChinookEntity.Employee, ChinookKeys.Employee(ConversionContext.Id(row, "EmployeeId")), ChinookKeys.Profile, Employee, key)
+                var draft = new ItemDraft(TableNames.EmployeeManagement, ChinookEntity.Employee, ChinookKeys.Employee(ConversionContext.Id(row, "EmployeeId")), ChinookKeys.Profile, Employee, key)
                     .PutRow(row)
                     .PutCopy(ItemAttributes.Employee.ManagerName, managerName)
                     .PutCopy(ItemAttributes.Employee.ChainOfCommand, chain);

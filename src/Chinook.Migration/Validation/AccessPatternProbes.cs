@@ -149,7 +149,7 @@ namespace Chinook.Migration.Validation
             var totals = SourceQuery.Rows(source, "SELECT CAST(Total AS TEXT) FROM [Invoice] WHERE CustomerId = @id", ("@id", customerId));
             // Money added up as exact decimals, as the profile's TotalSpent is.
             var spent = totals.Sum(t => SourceQuery.Money(t[0]) ?? 0m) + 0.00m;
-            var repName = Transform.PersonName.Of(SourceQuery.Text(pick[3]), SourceQuery.Text(pick[4]));
+            var repName = PersonName.Of(SourceQuery.Text(pick[3]), SourceQuery.Text(pick[4]));
             var expected = ProfileFact(customerId, SourceQuery.Text(pick[1]), SourceQuery.Text(pick[2]), repName, totals.Count, spent);
             return new AccessProbe(check, reader.TableName, ReadShape.SingleItem,
                 $"CustomerId={customerId}: {Count(totals.Count, "order")}, {spent.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} spent", new[] { expected },
@@ -247,7 +247,7 @@ namespace Chinook.Migration.Validation
             expected.AddRange(served.Select(c => PersonFact($"CustomerId={c[0]}", SourceQuery.Text(c[1]), SourceQuery.Text(c[2]), null)));
             var chainLength = expected.Count - 1 - reports.Count - served.Count;
             return new AccessProbe(check, reader.TableName, ReadShape.Query,
-                $"EmployeeId={employeeId} ({Show(Transform.PersonName.Of(me.First, me.Last))}): {Count(reports.Count, "direct report")}, " +
+                $"EmployeeId={employeeId} ({Show(PersonName.Of(me.First, me.Last))}): {Count(reports.Count, "direct report")}, " +
                 $"{Count(chainLength, "manager")} above, {Count(served.Count, "customer")}", expected,
                 async cancellationToken =>
                 {
@@ -272,7 +272,7 @@ namespace Chinook.Migration.Validation
             {
                 return AccessProbe.Nothing(check, reader.TableName, "The source has no track");
             }
-            var keys = tracks.Select(t => new ItemKey(SourceQuery.Long(t[1]) is long albumId ? ChinookKeys.Album(albumId) : ChinookKeys.NoAlbum, ChinookKeys.Track((long)t[0]!))).ToList();
+            var keys = tracks.Select(t => new ItemKey(reader.TableName, SourceQuery.Long(t[1]) is long albumId ? ChinookKeys.Album(albumId) : ChinookKeys.NoAlbum, ChinookKeys.Track((long)t[0]!))).ToList();
             return new AccessProbe(check, reader.TableName, ReadShape.BatchRead, $"TrackId={tracks[0][0]} to {tracks[tracks.Count - 1][0]}: {Count(tracks.Count, "track")}",
                 tracks.Select(t => PricedTrackFact((long)t[0]!, SourceQuery.Text(t[2]), SourceQuery.Money(t[3]))).ToList(),
                 async cancellationToken =>
@@ -293,10 +293,10 @@ namespace Chinook.Migration.Validation
         private static AnswerFact PricedTrackFact(long trackId, string? name, decimal? price) => new AnswerFact($"TrackId={trackId}", $"{Show(name)}; {Show(price)}");
 
         private static AnswerFact CustomerFact(long customerId, string? first, string? last, string? email) =>
-            new AnswerFact($"CustomerId={customerId}", $"{Show(Transform.PersonName.Of(first, last))}; {Show(email)}");
+            new AnswerFact($"CustomerId={customerId}", $"{Show(PersonName.Of(first, last))}; {Show(email)}");
 
         private static AnswerFact ProfileFact(long customerId, string? first, string? last, string? repName, long? orders, decimal? spent) =>
-            new AnswerFact($"CustomerId={customerId}", $"{Show(Transform.PersonName.Of(first, last))}; rep {Show(repName)}; {Show(orders)} orders; {Show(spent)} spent");
+            new AnswerFact($"CustomerId={customerId}", $"{Show(PersonName.Of(first, last))}; rep {Show(repName)}; {Show(orders)} orders; {Show(spent)} spent");
 
         private static AnswerFact OrderFact(long invoiceId, int position, string? date, decimal? total, long lines) =>
             new AnswerFact($"InvoiceId={invoiceId}", $"#{position}; {Show(date)}; total {Show(total)}; {lines} lines");
@@ -308,10 +308,10 @@ namespace Chinook.Migration.Validation
             new AnswerFact($"PlaylistId={playlistId}, TrackId={trackId}", $"#{position}; {Show(name)}; {Show(milliseconds)} ms; {Show(price)}");
 
         private static AnswerFact PersonFact(string key, string? first, string? last, string? title) =>
-            new AnswerFact(key, title is null ? Show(Transform.PersonName.Of(first, last)) : $"{Show(Transform.PersonName.Of(first, last))}; {Show(title)}");
+            new AnswerFact(key, title is null ? Show(PersonName.Of(first, last)) : $"{Show(PersonName.Of(first, last))}; {Show(title)}");
 
         private static AnswerFact ChainFact(int level, long employeeId, string? first, string? last) =>
-            new AnswerFact($"ChainOfCommand[{level}]", $"EmployeeId={employeeId}; {Show(Transform.PersonName.Of(first, last))}");
+            new AnswerFact($"ChainOfCommand[{level}]", $"EmployeeId={employeeId}; {Show(PersonName.Of(first, last))}");
 
         /// <summary>Text whole (a difference may lie past any cut), money with its two places, the rest as messages show values.</summary>
         private static string Show(object? value) => value switch

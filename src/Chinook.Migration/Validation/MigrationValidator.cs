@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Chinook.Migration.Items;
 using Chinook.Migration.Source;
 using Chinook.Migration.Target;
 using Chinook.Migration.Transform;
@@ -33,7 +34,7 @@ namespace Chinook.Migration.Validation
             this.connection = connection ?? throw new ArgumentNullException(nameof(connection));
             this.options = options ?? new ValidationOptions();
             this.options.Validate();
-            tables = ChinookSchema.TargetTables.Select(t => (t, Target.TableNames.Qualify(this.options.TablePrefix, t))).ToList();
+            tables = TableNames.BaseNames.Select(t => (t, TableNames.Qualify(this.options.TablePrefix, t))).ToList();
         }
 
         /// <summary>The names (prefix included) of the tables the validation reads.</summary>
@@ -125,7 +126,7 @@ namespace Chinook.Migration.Validation
             foreach (var table in ChinookSchema.Tables)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                steps.Start(ValidationPhase.ComparingRows, $"Comparing the {table.Name} rows of the source with those rebuilt from {table.TargetTable}.");
+                steps.Start(ValidationPhase.ComparingRows, $"Comparing the {table.Name} rows of the source with those rebuilt from {TableNames.OfSourceTable(table.Name)}.");
                 var (count, rows) = SourceTableComparison.Compare(table, Cancellable(SourceRowReader.Read(source, table.Name), cancellationToken), rebuilt, options.FailingKeyCount);
                 if (options.Runs(ValidationKind.RecordCount))
                 {

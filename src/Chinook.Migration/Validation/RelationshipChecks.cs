@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using Chinook.Migration.Items;
 using Chinook.Migration.Source;
-using Chinook.Migration.Transform;
 
 namespace Chinook.Migration.Validation
 {
@@ -164,7 +163,7 @@ namespace Chinook.Migration.Validation
             entities.Contains(owner.TableName, owner.PK, sortKey) ? null : new Finding(Unlisted, $"{whose} partition {owner.PK} has no {sortKey} item");
 
         private static string? PersonName(ChinookItem person) =>
-            Transform.PersonName.Of(TargetEntities.Value(person, "FirstName") as string, TargetEntities.Value(person, "LastName") as string);
+            Items.PersonName.Of(TargetEntities.Value(person, "FirstName") as string, TargetEntities.Value(person, "LastName") as string);
 
         private static Link Follow(string rowKey, string column, long? id, ChinookItem? referenced, string referencedEntity, Func<ChinookItem, Finding?> problem)
         {

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Chinook.Migration.Target;
+using Chinook.Migration.Items;
 
 namespace Chinook.Migration.Validation
 {

@@ -28,7 +28,7 @@ namespace Chinook.PowerShell.Commands
         /// <summary>Only the items of these target tables (names without the prefix).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        [ValidateSet(ChinookSchema.MusicCatalog, ChinookSchema.CustomerOrders, ChinookSchema.Playlists, ChinookSchema.EmployeeManagement)]
+        [ValidateSet(TableNames.MusicCatalog, TableNames.CustomerOrders, TableNames.Playlists, TableNames.EmployeeManagement)]
         public string[]? TableName { get; set; }
 
         /// <summary>Prepended to each item's TableName, for example "dev-".</summary>

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Chinook.Migration.Items;
 using Chinook.Migration.Source;
 using Chinook.PowerShell.Commands.Shared;
 
@@ -28,7 +29,7 @@ namespace Chinook.PowerShell.Commands
                         }
                         continue;
                     }
-                    var statistics = SourceStatisticsReader.ReadTableStatistics(database);
+                    var statistics = SourceStatisticsReader.ReadTableStatistics(database, TableNames.OfSourceTable);
                     if (statistics.Count > 0)
                     {
                         var first = statistics[0];

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using Chinook.Migration.Items;
 using Chinook.Migration.Target;
 using Chinook.PowerShell.Commands.Shared;
 

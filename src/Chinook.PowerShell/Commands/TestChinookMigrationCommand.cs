@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using Chinook.Migration.Items;
 using Chinook.Migration.Source;
 using Chinook.Migration.Target;
 using Chinook.Migration.Validation;

@@ -324,9 +324,9 @@ namespace Chinook.Migration.Tests.Access
             store.UnprocessedBatchCalls = 2;
             var delays = new List<TimeSpan>();
             var reader = new MusicCatalogReader(new TableReader(connection, "", "MusicCatalog", (pause, _) => { delays.Add(pause); return Task.CompletedTask; }), null);
-            var keys = Enumerable.Range(1, 30).Select(id => new ItemKey(ChinookKeys.Artist(31 - id), "METADATA"))
-                .Append(new ItemKey("ARTIST#5", "METADATA"))
-                .Append(new ItemKey("ARTIST#100000", "METADATA"))
+            var keys = Enumerable.Range(1, 30).Select(id => new ItemKey("MusicCatalog", ChinookKeys.Artist(31 - id), "METADATA"))
+                .Append(new ItemKey("MusicCatalog", "ARTIST#5", "METADATA"))
+                .Append(new ItemKey("MusicCatalog", "ARTIST#100000", "METADATA"))
                 .ToList();
 
             var items = await reader.GetItemsAsync(keys, CancellationToken.None);
@@ -346,7 +346,7 @@ namespace Chinook.Migration.Tests.Access
             var reader = new MusicCatalogReader(new TableReader(connection, null, "MusicCatalog", (_, _) => Task.CompletedTask), null);
 
             var ex = await Assert.ThrowsAsync<DynamoOperationException>(() =>
-                reader.GetItemsAsync(new[] { new ItemKey("ARTIST#1", "METADATA"), new ItemKey("ARTIST#2", "METADATA") }, CancellationToken.None));
+                reader.GetItemsAsync(new[] { new ItemKey("MusicCatalog", "ARTIST#1", "METADATA"), new ItemKey("MusicCatalog", "ARTIST#2", "METADATA") }, CancellationToken.None));
 
             Assert.Equal(DynamoProblem.Throttled, ex.Problem);
             Assert.Equal(10, store.RequestsOf<BatchGetItemRequest>().Count);

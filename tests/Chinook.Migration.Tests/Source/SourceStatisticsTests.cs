@@ -1,5 +1,6 @@
 using System.IO;
 using System.Linq;
+using Chinook.Migration.Items;
 using Chinook.Migration.Source;
 using Xunit;
 
@@ -11,7 +12,7 @@ namespace Chinook.Migration.Tests.Source
         public void ShippedDatabaseReproducesTheUsersTable()
         {
             using var database = SourceDatabase.Open(TestDatabases.Shipped);
-            var stats = SourceStatisticsReader.ReadTableStatistics(database);
+            var stats = SourceStatisticsReader.ReadTableStatistics(database, TableNames.OfSourceTable);
 
             var expected = new (string Table, long Records, decimal Percentage, MigrationPriority Priority)[]
             {
@@ -119,7 +120,7 @@ namespace Chinook.Migration.Tests.Source
             var before = File.ReadAllBytes(path);
             using (var database = SourceDatabase.Open(path))
             {
-                SourceStatisticsReader.ReadTableStatistics(database);
+                SourceStatisticsReader.ReadTableStatistics(database, TableNames.OfSourceTable);
                 SourceStatisticsReader.ReadDataQuality(database).ToList();
             }
             Assert.Equal(before, File.ReadAllBytes(path));

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.DynamoDBv2.Model;
+using Chinook.Migration.Items;
 using Chinook.Migration.Target.Writing;
 using Xunit;
 
@@ -166,7 +167,7 @@ namespace Chinook.Migration.Tests.Target
         public void AnItemOver400KBIsReportedAndNeverSent()
         {
             var client = new ScriptedDynamoClient((r, n, ct) => ScriptedDynamoClient.AllWritten());
-            var (results, events) = Run(client, new[] { Item("A", 1, size: BatchLimits.MaxItemBytes + 1), Item("A", 2) });
+            var (results, events) = Run(client, new[] { Item("A", 1, size: ItemLimits.MaxItemBytes + 1), Item("A", 2) });
 
             var failure = Assert.Single(events.OfType<ItemNotWritten>());
             Assert.Equal(WriteFailureReason.TooLarge, failure.Reason);

@@ -1,5 +1,5 @@
 using System;
-using Chinook.Migration.Target;
+using Chinook.Migration.Items;
 using Xunit;
 
 namespace Chinook.Migration.Tests.Target

@@ -23,7 +23,7 @@ namespace Chinook.Migration.Tests.Validation
         public static List<ChinookItem> Items() =>
             Converted.Value.Select(i => ItemAttributeMapper.FromAttributeMap(i.TableName, ItemAttributeMapper.ToAttributeMap(i))).ToList();
 
-        public static IReadOnlyList<(string BaseName, string TableName)> Tables { get; } = ChinookSchema.TargetTables.Select(t => (t, t)).ToList();
+        public static IReadOnlyList<(string BaseName, string TableName)> Tables { get; } = TableNames.BaseNames.Select(t => (t, t)).ToList();
 
         public static ChinookItem Find(this List<ChinookItem> items, string pk, string sk) => items.Single(i => i.PK == pk && i.SK == sk);
 

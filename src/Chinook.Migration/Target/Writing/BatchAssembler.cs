@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Chinook.Migration.Items;
 
 namespace Chinook.Migration.Target.Writing
 {

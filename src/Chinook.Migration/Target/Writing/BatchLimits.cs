@@ -1,10 +1,9 @@
 namespace Chinook.Migration.Target.Writing
 {
-    /// <summary>DynamoDB's limits on one BatchWriteItem call and on one item.</summary>
+    /// <summary>DynamoDB's limits on one BatchWriteItem call.</summary>
     public static class BatchLimits
     {
         public const int MaxRequestsPerBatch = 25;
         public const long MaxBatchBytes = 16L * 1024 * 1024;
-        public const int MaxItemBytes = 400 * 1024;
     }
 }

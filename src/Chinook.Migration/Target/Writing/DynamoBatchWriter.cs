@@ -8,6 +8,7 @@ using System.Threading.Channels;
 using System.Threading.Tasks;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Chinook.Migration.Items;
 
 namespace Chinook.Migration.Target.Writing
 {
@@ -87,11 +88,11 @@ namespace Chinook.Migration.Target.Writing
                 throw new InvalidOperationException("No item can be added after Complete.");
             }
             item.Sequence = _nextSequence++;
-            if (item.SizeBytes > BatchLimits.MaxItemBytes)
+            if (item.SizeBytes > ItemLimits.MaxItemBytes)
             {
                 _tally.Received(item.TableName, folded: false);
                 Fail(new[] { item }, WriteFailureReason.TooLarge,
-                    $"Item {item.Key} is {item.SizeBytes:N0} bytes, over DynamoDB's {BatchLimits.MaxItemBytes:N0}-byte item limit.", null);
+                    $"Item {item.Key} is {item.SizeBytes:N0} bytes, over DynamoDB's {ItemLimits.MaxItemBytes:N0}-byte item limit.", null);
                 // Retrying cannot make it fit: a resumed run need not stop here.
                 _progress.Done(item.Sequence);
                 return;
@@ -259,7 +260,7 @@ namespace Chinook.Migration.Target.Writing
                 {
                     Fail(pending, WriteFailureReason.RetriesExhausted,
                         $"Not written after {calls} attempts: {lastError?.Message ?? "DynamoDB left it unprocessed each time"}.", lastError);
-                    if (lastError != null && RetryPolicy.IsUnreachable(lastError))
+                    if (lastError != null && DynamoErrors.IsUnreachable(lastError))
                     {
                         // The server is gone, not busy: every other batch would wait out its retries too.
                         Abort($"DynamoDB did not answer after {calls} attempts ({lastError.Message})");
@@ -302,7 +303,7 @@ namespace Chinook.Migration.Target.Writing
                     pending = left;
                     lastError = null;
                 }
-                catch (Exception ex) when (RetryPolicy.IsTransient(ex, token))
+                catch (Exception ex) when (DynamoErrors.IsTransient(ex, token))
                 {
                     lastError = ex;
                 }

@@ -25,7 +25,6 @@ namespace Chinook.Migration.Target.Writing
         public string PartitionKey { get; }
         public string SortKey { get; }
 
-        public static ItemKey Of(ChinookItem item) => new ItemKey(item.TableName, item.PK, item.SK);
         public Dictionary<string, AttributeValue> Attributes { get; }
         public int SizeBytes { get; }
         public int WriteUnits { get; }
@@ -34,39 +33,5 @@ namespace Chinook.Migration.Target.Writing
 
         /// <summary>The item's place in the order it was added, numbered by the writer.</summary>
         internal long Sequence { get; set; }
-    }
-
-    /// <summary>Where an item lives: its table and primary key.</summary>
-    public readonly struct ItemKey : System.IEquatable<ItemKey>
-    {
-        public ItemKey(string tableName, string partitionKey, string sortKey)
-        {
-            TableName = tableName;
-            PartitionKey = partitionKey;
-            SortKey = sortKey;
-        }
-
-        public string TableName { get; }
-        public string PartitionKey { get; }
-        public string SortKey { get; }
-
-        public static ItemKey Of(ChinookItem item) => new ItemKey(item.TableName, item.PK, item.SK);
-
-        public bool Equals(ItemKey other) =>
-            string.Equals(TableName, other.TableName, System.StringComparison.Ordinal)
-            && string.Equals(PartitionKey, other.PartitionKey, System.StringComparison.Ordinal)
-            && string.Equals(SortKey, other.SortKey, System.StringComparison.Ordinal);
-
-        public override bool Equals(object? obj) => obj is ItemKey other && Equals(other);
-
-        public override int GetHashCode()
-        {
-            unchecked
-            {
-                return ((TableName?.GetHashCode() ?? 0) * 397 ^ (PartitionKey?.GetHashCode() ?? 0)) * 397 ^ (SortKey?.GetHashCode() ?? 0);
-            }
-        }
-
-        public override string ToString() => $"{TableName} PK={PartitionKey} SK={SortKey}";
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Chinook.Migration.Items;
 
 namespace Chinook.Migration.Target.Writing
 {

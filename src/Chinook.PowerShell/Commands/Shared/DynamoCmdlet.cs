@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using Chinook.Migration.Items;
 using Chinook.Migration.Target;
 
 namespace Chinook.PowerShell.Commands.Shared

@@ -122,7 +122,7 @@ namespace Chinook.PowerShell.Commands.Shared
 
         public static ErrorRecord TableNotManaged(string tableName) => Create(
             new InvalidOperationException(
-                $"Table '{tableName}' was not created by ChinookMigration (it lacks the tag {TableKeys.ManagedTagKey}={TableKeys.ManagedTagValue}) and is left in place."),
+                $"Table '{tableName}' was not created by ChinookMigration (it lacks the tag {ManagedTag.Key}={ManagedTag.Value}) and is left in place."),
             "TableNotManaged", ErrorCategory.InvalidOperation, tableName,
             "Check that it is the table you mean; add -Force to delete it anyway.");
 

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using Chinook.Migration.Source;
+using Chinook.Migration.Items;
 using Chinook.Migration.Target;
 
 namespace Chinook.PowerShell.Commands.Shared
@@ -48,7 +48,7 @@ namespace Chinook.PowerShell.Commands.Shared
         {
             if (!named)
             {
-                foreach (var baseName in ChinookSchema.TargetTables)
+                foreach (var baseName in TableNames.BaseNames)
                 {
                     Include((prefix ?? string.Empty, baseName));
                 }
@@ -74,7 +74,7 @@ namespace Chinook.PowerShell.Commands.Shared
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters) =>
-            ChinookSchema.TargetTables
+            TableNames.BaseNames
                 .Where(name => name.StartsWith(wordToComplete ?? string.Empty, StringComparison.OrdinalIgnoreCase))
                 .Select(name => new CompletionResult(name));
     }

@@ -1,10 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Chinook.Migration.Source;
 using Microsoft.Data.Sqlite;
 
-namespace Chinook.Migration.Validation
+namespace Chinook.Migration.Source
 {
     /// <summary>
     /// Rows whose foreign key points at nothing in the source itself. A relationship the source breaks cannot be
@@ -19,8 +18,7 @@ namespace Chinook.Migration.Validation
             var foreignKey = table.ForeignKeys.FirstOrDefault(f => string.Equals(f.Column, column, StringComparison.OrdinalIgnoreCase))
                 ?? throw new ArgumentException($"{table.Name}.{column} is not a foreign key of the Chinook schema.", nameof(column));
             // Names come from the fixed schema only, never from input.
-            var sql = $"SELECT {SourceRowCursor.Columns(table, "t")} FROM [{table.Name}] AS t WHERE t.[{foreignKey.Column}] IS NOT NULL " +
-                      $"AND NOT EXISTS (SELECT 1 FROM [{foreignKey.ReferencedTable}] AS r WHERE r.[{foreignKey.ReferencedColumn}] = t.[{foreignKey.Column}])";
+            var sql = $"SELECT {SourceRowCursor.Columns(table, "t")} FROM [{table.Name}] AS t WHERE {foreignKey.OrphanCondition("t")}";
             var keys = new HashSet<string>(StringComparer.Ordinal);
             try
             {

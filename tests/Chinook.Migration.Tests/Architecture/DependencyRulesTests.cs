@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using Chinook.Migration.Items;
+using Chinook.Migration.Source;
+using NetArchTest.Rules;
+using Xunit;
+
+namespace Chinook.Migration.Tests.Architecture
+{
+    /// <summary>
+    /// The core's stages and which may use which: Source reads SQLite and Items is the item model, so both stand
+    /// alone; Transform turns rows into items; Target holds the tables, the client and the writer; Access reads
+    /// the access patterns; Validation reads both ends and may use every other stage.
+    /// </summary>
+    public class DependencyRulesTests
+    {
+        private const string Core = "Chinook.Migration";
+        private static readonly Assembly CoreAssembly = typeof(ChinookItem).Assembly;
+
+        private static readonly string[] Stages = { "Source", "Items", "Transform", "Target", "Access", "Validation" };
+
+        public static IEnumerable<object[]> ForbiddenUses() => new[]
+        {
+            new object[] { "Source", new[] { "Items", "Transform", "Target", "Access", "Validation" } },
+            new object[] { "Items", new[] { "Source", "Transform", "Target", "Access", "Validation" } },
+            new object[] { "Transform", new[] { "Target", "Access", "Validation" } },
+            new object[] { "Target", new[] { "Source", "Transform", "Access", "Validation" } },
+            new object[] { "Access", new[] { "Transform", "Validation" } },
+        };
+
+        [Theory]
+        [MemberData(nameof(ForbiddenUses))]
+        public void AStageUsesNoStageItMustNot(string stage, string[] forbidden)
+        {
+            var result = StageTypes(stage).ShouldNot().HaveDependencyOnAny(forbidden.Select(Namespace).ToArray()).GetResult();
+
+            Assert.True(result.IsSuccessful, $"{stage} uses {string.Join(" or ", forbidden)} in: {Failing(result)}");
+        }
+
+        /// <summary>
+        /// Access reads items, not the source, but shares <see cref="SourceValues"/>: how money and times read (two
+        /// decimal places, ISO-8601 UTC) is the source's convention, which the source reader itself applies.
+        /// </summary>
+        [Fact]
+        public void AccessUsesOfTheSourceOnlyItsValueConventions()
+        {
+            var sourceTypes = CoreAssembly.GetTypes()
+                .Where(t => t.Namespace == Namespace("Source") && t != typeof(SourceValues))
+                .Select(t => t.FullName!)
+                .ToArray();
+
+            var result = StageTypes("Access").ShouldNot().HaveDependencyOnAny(sourceTypes).GetResult();
+
+            Assert.True(result.IsSuccessful, "Access uses Source in: " + Failing(result));
+        }
+
+        [Fact]
+        public void TheCoreKnowsNothingOfPowerShell()
+        {
+            var result = Types.InAssembly(CoreAssembly).ShouldNot().HaveDependencyOn("System.Management.Automation").GetResult();
+
+            Assert.True(result.IsSuccessful, "PowerShell types in the core: " + Failing(result));
+            Assert.DoesNotContain(CoreAssembly.GetReferencedAssemblies(), a => a.Name == "System.Management.Automation");
+        }
+
+        [Fact]
+        public void EveryCoreTypeBelongsToAStage()
+        {
+            var outside = CoreAssembly.GetTypes()
+                .Where(t => t.Namespace is { } ns && ns.StartsWith(Core, StringComparison.Ordinal))
+                .Where(t => !Stages.Any(stage => t.Namespace == Namespace(stage) || t.Namespace!.StartsWith(Namespace(stage) + ".", StringComparison.Ordinal)))
+                .Select(t => t.FullName)
+                .ToList();
+
+            Assert.Empty(outside);
+        }
+
+        private static PredicateList StageTypes(string stage) => Types.InAssembly(CoreAssembly).That().ResideInNamespace(Namespace(stage));
+
+        private static string Namespace(string stage) => Core + "." + stage;
+
+        private static string Failing(TestResult result) => string.Join(", ", result.FailingTypeNames ?? Array.Empty<string>());
+    }
+}
