@@ -162,7 +162,7 @@ Describe 'SSO' {
 
 Describe 'Other sources' {
     It 'runs a credential_process and signs with what it printed' {
-        $result = Invoke-CredentialCase -Config "[profile proc]`ncredential_process = pwsh-script" -Arguments '-ProfileName proc' -Prepare {
+        $result = Invoke-CredentialCase -Arguments '-ProfileName proc' -Prepare {
             param($case)
             $script = Join-Path $case 'print-credentials.sh'
             Set-Content $script "#!/bin/sh`necho '{`"Version`": 1, `"AccessKeyId`": `"AKIAPROCESS000000001`", `"SecretAccessKey`": `"process-secret-never-shown`", `"SessionToken`": `"process-token-never-shown`"}'"
@@ -178,8 +178,8 @@ Describe 'Other sources' {
     }
 
     It 'assumes AWS_ROLE_ARN with AWS_WEB_IDENTITY_TOKEN_FILE from the environment' {
-        $result = Invoke-CredentialCase -Environment @{ AWS_ROLE_ARN = 'arn:aws:iam::123456789012:role/Ci'; AWS_WEB_IDENTITY_TOKEN_FILE = '/tmp/chinook-web-identity-token' } -Prepare {
-            Set-Content '/tmp/chinook-web-identity-token' 'web-identity-jwt-never-shown'
+        $result = Invoke-CredentialCase -Environment @{ AWS_ROLE_ARN = 'arn:aws:iam::123456789012:role/Ci'; AWS_WEB_IDENTITY_TOKEN_FILE = (Join-Path $Folder 'web-token') } -Prepare {
+            Set-Content (Join-Path $Folder 'web-token') 'web-identity-jwt-never-shown'
         }
         Assert-SignedWithIssued $result
         @($result.Calls | Where-Object call -eq 'AssumeRoleWithWebIdentity')[0].roleArn | Should -Be 'arn:aws:iam::123456789012:role/Ci'
