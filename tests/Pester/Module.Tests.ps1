@@ -54,6 +54,11 @@ function Use-Module {
     `$null = New-ChinookDynamoTable @connection -TablePrefix `$prefix -TableName MusicCatalog -Confirm:`$false
     `$round.DynamoCmdlet = 'New-ChinookDynamoTable'
     `$null = Remove-ChinookDynamoTable @connection -TablePrefix `$prefix -Confirm:`$false
+    # A role profile makes the SDK load its optional STS client by name; STS is unreachable here, so the call fails in STS.
+    `$roleProfile = New-TemporaryFile
+    Set-Content `$roleProfile "[src]``naws_access_key_id = AKIAPROBE00000000001``naws_secret_access_key = probe``n[role]``nrole_arn = arn:aws:iam::123456789012:role/Probe``nsource_profile = src"
+    `$env:AWS_ENDPOINT_URL_STS = 'http://127.0.0.1:1'
+    try { Get-ChinookDynamoTable -EndpointUrl '$(Get-TestEndpoint)' -ProfileLocation `$roleProfile -ProfileName role -ErrorAction Stop | Out-Null } catch { `$round.RoleError = `$_.FullyQualifiedErrorId + ': ' + `$_.Exception.Message }
     `$round.AfterDynamo = Get-Loaded
     `$round
 }
@@ -180,6 +185,13 @@ Describe 'The module beside other modules' {
             $probe.AfterDynamo | Where-Object Name -Like 'AWSSDK.*' | Should -Not -BeNullOrEmpty
             $probe.AfterDynamo | Where-Object { $_.Default -and $_.Name -match '^(AWSSDK\.|Microsoft\.Data\.Sqlite|SQLitePCLRaw)' } | Should -BeNullOrEmpty
         }
+
+        It 'finds its STS client for a role profile in its own load context' -Skip:(-not $hasDynamoCmdlet) {
+            $probe.RoleError | Should -Match '^CredentialsFailed,.*AssumeRole for role arn:aws:iam::123456789012:role/Probe'
+            $sts = @($probe.AfterDynamo | Where-Object Name -EQ 'AWSSDK.SecurityToken')
+            $sts | Should -Not -BeNullOrEmpty
+            $sts | Where-Object Default | Should -BeNullOrEmpty
+        }
     }
 
     BeforeAll {
@@ -203,6 +215,11 @@ Describe 'The module beside other modules' {
         It 'talks to DynamoDB with its own AWSSDK.Core 4' -Skip:(-not $hasDynamoCmdlet) {
             $probe.DynamoCmdlet | Should -Be 'New-ChinookDynamoTable'
             @($probe.AfterDynamo | Where-Object { $_.Name -eq 'AWSSDK.Core' -and -not $_.Default }).Version | Should -BeLike '4.*'
+        }
+
+        It 'finds its own STS client for a role profile' -Skip:(-not $hasDynamoCmdlet) {
+            $probe.RoleError | Should -Match '^CredentialsFailed,.*AssumeRole for role'
+            @($probe.AfterDynamo | Where-Object { $_.Name -eq 'AWSSDK.SecurityToken' -and -not $_.Default }).Version | Should -BeLike '4.*'
         }
     }
 

@@ -45,6 +45,7 @@ namespace Chinook.Migration.Target
                 config.RegionEndpoint = region;
             }
             var (credentials, credentialSource) = ResolveCredentials(settings, profile, config, endpoint);
+            CredentialCheck.Resolve(credentials, credentialSource, profile?.Profile.Name, settings.MfaTokenCode);
             return new DynamoConnection(new AmazonDynamoDBClient(credentials, config), endpoint?.ToString() ?? $"DynamoDB in {region!.SystemName}",
                 "credentials: " + credentialSource, "region: " + regionSource);
         }
@@ -57,16 +58,21 @@ namespace Chinook.Migration.Target
             }
             var name = settings.ProfileName ?? SharedCredentialsFile.DefaultProfileName;
             var store = new CredentialProfileStoreChain(settings.ProfileLocation);
-            var location = settings.ProfileLocation ?? "the shared AWS config and credentials files";
+            var location = settings.ProfileLocation ?? SharedFilesRead();
             if (!store.TryGetProfile(name, out var profile))
             {
                 throw new DynamoSetupException(DynamoSetupProblem.ProfileNotFound, $"There is no AWS profile '{name}' in {location}.");
             }
-            if (profile.CredentialProfileStore is SharedCredentialsFile file)
-            {
-                location = file.FilePath;
-            }
             return (profile, location);
+        }
+
+        /// <summary>The files the SDK reads profiles from, as AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE set them.</summary>
+        private static string SharedFilesRead()
+        {
+            var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            var config = Environment.GetEnvironmentVariable("AWS_CONFIG_FILE") is { Length: > 0 } configFile ? configFile : System.IO.Path.Combine(home, ".aws", "config");
+            var credentials = Environment.GetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE") is { Length: > 0 } credentialsFile ? credentialsFile : System.IO.Path.Combine(home, ".aws", "credentials");
+            return $"the config file {config} and the credentials file {credentials}";
         }
 
         private static (RegionEndpoint? Region, string Source) ResolveRegion(

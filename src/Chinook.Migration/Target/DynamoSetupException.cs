@@ -2,7 +2,7 @@ using System;
 
 namespace Chinook.Migration.Target
 {
-    public enum DynamoSetupProblem { ProfileNotFound, ProfileWithoutCredentials, NoCredentials, NoRegion }
+    public enum DynamoSetupProblem { ProfileNotFound, ProfileWithoutCredentials, NoCredentials, NoRegion, SsoLoginNeeded, RoleDenied, MfaCodeUnavailable, CredentialsFailed }
 
     /// <summary>The connection settings are valid, but credentials or a region cannot be found from them.</summary>
     public sealed class DynamoSetupException : Exception

@@ -163,6 +163,21 @@ namespace Chinook.PowerShell.Commands.Shared
         /// <summary>The endpoint or region this command talks to, for messages and checkpoints; never a credential.</summary>
         protected string TargetDescription => EndpointUrl ?? Region ?? "the default region";
 
+        /// <summary>Null in a session that cannot prompt (pwsh -NonInteractive, a runbook): the core then stops with a clear error.</summary>
+        private string? PromptForMfaCode()
+        {
+            try
+            {
+                Host.UI.Write("MFA code for the AWS role: ");
+                var code = Host.UI.ReadLine();
+                return string.IsNullOrWhiteSpace(code) ? null : code.Trim();
+            }
+            catch (Exception ex) when (ex is PSInvalidOperationException or NotImplementedException or InvalidOperationException)
+            {
+                return null;
+            }
+        }
+
         private DynamoConnectionSettings Settings()
         {
             var settings = new DynamoConnectionSettings
@@ -174,6 +189,7 @@ namespace Chinook.PowerShell.Commands.Shared
                 AccessKey = AccessKey,
                 SecretKey = SecretKey,
                 SessionToken = SessionToken,
+                MfaTokenCode = PromptForMfaCode,
             };
             ConfigureClient(settings);
             return settings;

@@ -89,6 +89,10 @@ namespace Chinook.PowerShell.Commands.Shared
                 DynamoSetupProblem.ProfileNotFound => ("ProfileNotFound", ErrorCategory.ObjectNotFound, "Check -ProfileName and -ProfileLocation; `aws configure list-profiles` lists the profiles."),
                 DynamoSetupProblem.ProfileWithoutCredentials => ("ProfileWithoutCredentials", ErrorCategory.InvalidData, "Give the profile an access key and secret key, or use another profile."),
                 DynamoSetupProblem.NoCredentials => ("NoCredentials", ErrorCategory.AuthenticationError, "Give -AccessKey and -SecretKey or -ProfileName, or configure the default credential chain."),
+                DynamoSetupProblem.SsoLoginNeeded => ("SsoLoginNeeded", ErrorCategory.AuthenticationError, "Sign in again with `aws sso login --profile NAME`, then run the command again."),
+                DynamoSetupProblem.RoleDenied => ("AssumeRoleDenied", ErrorCategory.PermissionDenied, "Check the named role's trust policy, its external_id, and the source identity's sts:AssumeRole permission."),
+                DynamoSetupProblem.MfaCodeUnavailable => ("MfaCodeUnavailable", ErrorCategory.AuthenticationError, "Run interactively to enter the MFA code, or use a profile without mfa_serial for unattended runs."),
+                DynamoSetupProblem.CredentialsFailed => ("CredentialsFailed", ErrorCategory.AuthenticationError, "See the message for the credential source that failed; -Debug shows which one was used."),
                 _ => ("NoRegion", ErrorCategory.InvalidArgument, "Give -Region, set AWS_REGION, or set a region in the profile."),
             };
             return Create(ex, id, category, null, action);
