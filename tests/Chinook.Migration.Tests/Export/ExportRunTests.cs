@@ -17,13 +17,6 @@ namespace Chinook.Migration.Tests.Export
 {
     public class ExportRunTests
     {
-        private static readonly BatchWriterOptions Fast = new BatchWriterOptions
-        {
-            MaxConcurrency = 4,
-            BaseDelay = TimeSpan.FromMilliseconds(1),
-            MaxDelay = TimeSpan.FromMilliseconds(5),
-        };
-
         /// <summary>A run against a scripted server that writes everything, recording what the run reports and asks.</summary>
         private sealed class Harness : IDisposable
         {
@@ -35,7 +28,7 @@ namespace Chinook.Migration.Tests.Export
                 connection = new DynamoConnection(Client, "scripted", "credentials: scripted", "region: scripted");
                 Run = new ExportRun(
                     () => { Connections++; return connection; },
-                    options with { Writer = Fast },
+                    options with { Writer = DynamoBatchWriterTests.Fast },
                     table => { Asked.Add(table); return shouldWrite?.Invoke(table) ?? true; },
                     new SynchronousProgress<ExportEvent>(e => { Events.Add(e); onEvent?.Invoke(e); }),
                     CancellationToken.None,
