@@ -110,7 +110,7 @@ namespace Chinook.Migration.Validation
             steps.Start(ValidationPhase.Scanning,
                 $"Scanning every item of {string.Join(", ", TargetTableNames)}: {options.ScanSegments} parallel segments per table, at most {options.MaxConcurrency} calls at once, strongly consistent reads.");
             var scanner = new TargetScanner(connection, options.ScanSegments, options.MaxConcurrency);
-            var scanProgress = new Relay<ScanProgress>(p => steps.Report(p.TableFinished
+            var scanProgress = new SynchronousProgress<ScanProgress>(p => steps.Report(p.TableFinished
                 ? $"Scanned {p.Table}: {Discrepancies.Count(p.TableItemsRead)} items."
                 : $"Scanning {p.Table}: {Discrepancies.Count(p.TableItemsRead)} items read.", p.ItemsRead));
             var snapshot = await scanner.ScanAsync(TargetTableNames, scanProgress, cancellationToken).ConfigureAwait(false);
@@ -143,7 +143,7 @@ namespace Chinook.Migration.Validation
         private List<ValidationResult> CompareItems(TargetSnapshot snapshot, StepCounter steps, CancellationToken cancellationToken)
         {
             steps.Start(ValidationPhase.ComparingItems, "Converting the source to items and comparing them with the target's, attribute by attribute.");
-            var conversionProgress = new Relay<ConversionProgress>(p =>
+            var conversionProgress = new SynchronousProgress<ConversionProgress>(p =>
             {
                 if (p.Stage == ConversionStage.StepStarted)
                 {
@@ -163,16 +163,6 @@ namespace Chinook.Migration.Validation
                 cancellationToken.ThrowIfCancellationRequested();
                 yield return item;
             }
-        }
-
-        /// <summary>Reports on the calling thread: the caller's own progress sink decides where it is handled.</summary>
-        private sealed class Relay<T> : IProgress<T>
-        {
-            private readonly Action<T> report;
-
-            public Relay(Action<T> report) => this.report = report;
-
-            public void Report(T value) => report(value);
         }
 
         private sealed class StepCounter

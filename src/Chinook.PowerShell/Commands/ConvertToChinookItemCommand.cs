@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Threading;
+using Chinook.Migration;
 using Chinook.Migration.Items;
 using Chinook.Migration.Source;
 using Chinook.Migration.Transform;
@@ -18,7 +19,7 @@ namespace Chinook.PowerShell.Commands
     {
         private const string Activity = "Converting Chinook rows to DynamoDB items";
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
-        private readonly ProgressThrottle progressThrottle = new ProgressThrottle();
+        private readonly ProgressThrottle progressThrottle = new ProgressThrottle(TimeProvider.System);
 
         /// <summary>Only these entity types (Artist, Album, Track, Genre, MediaType, Customer, Order, Playlist, PlaylistPage, Employee, DirectReport, SupportedCustomer).</summary>
         [Parameter]

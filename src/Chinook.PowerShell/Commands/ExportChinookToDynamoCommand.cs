@@ -1,12 +1,11 @@
 using System;
-using System.Collections.Generic;
-using System.IO;
 using System.Management.Automation;
+using Chinook.Migration;
+using Chinook.Migration.Export;
 using Chinook.Migration.Items;
 using Chinook.Migration.Source;
 using Chinook.Migration.Target;
 using Chinook.Migration.Target.Writing;
-using Chinook.Migration.Transform;
 using Chinook.PowerShell.Commands.Shared;
 
 namespace Chinook.PowerShell.Commands
@@ -22,11 +21,9 @@ namespace Chinook.PowerShell.Commands
         private const string ItemSet = "Item";
         private const string PathSet = "Path";
         private const string LiteralPathSet = "LiteralPath";
-        private static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(2);
 
-        private readonly Dictionary<string, string?> targetTables = new Dictionary<string, string?>(StringComparer.Ordinal);
-        private WriteSession? pipelineSession;
-        private WriteSession? activeSession;
+        private ExportRun? pipelineRun;
+        private ExportRun? activeRun;
 
         /// <summary>Items from ConvertTo-ChinookItem, in any order, from any tables.</summary>
         [Parameter(ParameterSetName = ItemSet, Mandatory = true, ValueFromPipeline = true)]
@@ -84,15 +81,11 @@ namespace Chinook.PowerShell.Commands
         {
             if (ParameterSetName == ItemSet)
             {
-                pipelineSession ??= NewSession(alreadyWritten: 0);
-                activeSession = pipelineSession;
+                pipelineRun ??= NewRun();
+                activeRun = pipelineRun;
                 foreach (var item in InputObject!)
                 {
-                    var table = TargetTable(item.TableName);
-                    if (table != null && !pipelineSession.Aborted)
-                    {
-                        pipelineSession.Add(item, table);
-                    }
+                    pipelineRun.Add(item);
                 }
                 return;
             }
@@ -104,70 +97,58 @@ namespace Chinook.PowerShell.Commands
 
         protected override void EndProcessing()
         {
-            if (pipelineSession != null)
+            if (pipelineRun != null)
             {
-                WriteObject(pipelineSession.Finish(), enumerateCollection: true);
-                pipelineSession.Dispose();
-                pipelineSession = null;
+                WriteObject(pipelineRun.Finish(), enumerateCollection: true);
+                pipelineRun.Dispose();
+                pipelineRun = null;
             }
         }
 
         protected override void StopProcessing()
         {
             base.StopProcessing();
-            activeSession?.Stop();
+            activeRun?.Stop();
         }
 
         public override void Dispose()
         {
             // After Ctrl+C PowerShell skips EndProcessing but still disposes the command, on the pipeline thread,
             // whichever command of the pipeline was running: the one place to say what the pipeline input got to.
-            if (pipelineSession != null)
+            if (pipelineRun != null)
             {
-                using (pipelineSession)
+                using (pipelineRun)
                 {
                     if (Stopping || Cancellation.IsCancellationRequested)
                     {
-                        pipelineSession.WaitStopped();
-                        pipelineSession.ShowStopSummary(checkpointPath: null);
+                        pipelineRun.WaitStopped();
+                        HostWarningLine.Show(Host, pipelineRun.DescribeStop());
                     }
                 }
-                pipelineSession = null;
+                pipelineRun = null;
             }
             base.Dispose();
         }
 
-        private WriteSession NewSession(long alreadyWritten) => new WriteSession(this, () =>
+        private ExportRun NewRun()
         {
-            WriteVerbose($"Writing with up to {MaxConcurrency} BatchWriteItem calls in flight" +
-                (MaxWriteUnitsPerSecond > 0 ? $", at most {MaxWriteUnitsPerSecond} write units per second." : "."));
-            return new DynamoBatchWriter(Connection, new BatchWriterOptions
+            var options = new ExportOptions
             {
-                MaxConcurrency = MaxConcurrency,
-                MaxWriteUnitsPerSecond = MaxWriteUnitsPerSecond > 0 ? MaxWriteUnitsPerSecond : (double?)null,
-                MaxAttempts = MaxAttempts,
-            }, Cancellation, alreadyWritten);
-        });
-
-        /// <summary>The table an item goes to: its own, or its base name under -TablePrefix; null after an error.</summary>
-        private string? TargetTable(string itemTable)
-        {
-            if (targetTables.TryGetValue(itemTable, out var known))
-            {
-                return known;
-            }
-            string? table = null;
-            try
-            {
-                var (prefix, baseName) = TableNames.Resolve(itemTable, TablePrefix);
-                table = TableNames.Qualify(prefix, baseName);
-            }
-            catch (ArgumentException ex)
-            {
-                WriteError(ErrorRecords.ItemTableMismatch(ex, itemTable));
-            }
-            targetTables.Add(itemTable, table);
-            return table;
+                Writer = new BatchWriterOptions
+                {
+                    MaxConcurrency = MaxConcurrency,
+                    MaxWriteUnitsPerSecond = MaxWriteUnitsPerSecond > 0 ? MaxWriteUnitsPerSecond : (double?)null,
+                    MaxAttempts = MaxAttempts,
+                },
+                TablePrefix = TablePrefix,
+                Target = TargetDescription,
+                Resume = Resume,
+                CheckpointPath = CheckpointPath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(CheckpointPath),
+                SaveCheckpoint = ShouldWriteCheckpoint(),
+            };
+            var streams = new ExportEventWriter(this);
+            return new ExportRun(() => Connection, options, table => ShouldProcess(table, "Write items with BatchWriteItem"),
+                new SynchronousProgress<ExportEvent>(streams.Write), Cancellation, TimeProvider.System);
         }
 
         private void ExportDatabase(string path)
@@ -183,53 +164,18 @@ namespace Chinook.PowerShell.Commands
                 return;
             }
             using (database)
+            using (var run = NewRun())
             {
-                var checkpoint = StartCheckpoint(database);
-                if (checkpoint is null)
-                {
-                    return;
-                }
-                var session = NewSession(checkpoint.Record.ItemsSettled);
-                activeSession = session;
-                var stopped = false;
+                activeRun = run;
                 try
                 {
-                    try
-                    {
-                        ConvertAndWrite(database, session, checkpoint);
-                        WriteObject(session.Finish(), enumerateCollection: true);
-                    }
-                    catch (SourceDatabaseException ex)
-                    {
-                        // The source failed part-way (a damaged page, a lock): what was read so far is still written.
-                        WriteError(ErrorRecords.FromSource(ex));
-                        WriteObject(session.Finish(), enumerateCollection: true);
-                    }
+                    WriteObject(run.ExportDatabase(database), enumerateCollection: true);
                 }
                 catch (Exception ex) when (IsStop(ex))
                 {
-                    // Ctrl+C: the checkpoint below records the final count once the workers have ended.
-                    stopped = true;
-                    session.WaitStopped();
+                    // Ctrl+C: the run has waited for its workers and saved the checkpoint with the final count.
+                    HostWarningLine.Show(Host, run.DescribeStop());
                     throw new PipelineStoppedException();
-                }
-                finally
-                {
-                    using (session)
-                    {
-                        if (session.Started)
-                        {
-                            checkpoint.Save(session.SettledThrough);
-                            if (stopped)
-                            {
-                                session.ShowStopSummary(checkpoint.Path);
-                            }
-                            else
-                            {
-                                WriteVerbose($"Checkpoint '{checkpoint.Path}': {session.SettledThrough:N0} items settled.");
-                            }
-                        }
-                    }
                 }
             }
         }
@@ -237,80 +183,6 @@ namespace Chinook.PowerShell.Commands
         /// <summary>How Ctrl+C surfaces here: the core's cancellation, or PowerShell refusing a write.</summary>
         private bool IsStop(Exception ex) =>
             ex is PipelineStoppedException || (ex is OperationCanceledException && Cancellation.IsCancellationRequested);
-
-        private void ConvertAndWrite(SourceDatabase database, WriteSession session, CheckpointFile checkpoint)
-        {
-            var options = new ConversionOptions { TablePrefix = TablePrefix };
-            var skip = checkpoint.Record.ItemsSettled;
-            if (skip > 0)
-            {
-                WriteVerbose($"Resuming: the first {skip:N0} items are settled by checkpoint '{checkpoint.Path}'.");
-            }
-            var progress = new SynchronousProgress<ConversionProgress>(p =>
-            {
-                session.InputFraction = p.RowsTotalOverall > 0 ? (double)p.RowsReadOverall / p.RowsTotalOverall : (double?)null;
-                if (p.TargetRowsTotal > 0)
-                {
-                    session.SetTableInputFraction(TableNames.Qualify(TablePrefix, p.TargetTable), (double)p.TargetRowsRead / p.TargetRowsTotal);
-                }
-            });
-            long seen = 0;
-            var lastSave = DateTime.UtcNow;
-            foreach (var output in ItemConverter.Convert(database, options, progress, Cancellation))
-            {
-                if (output.Problem is ConversionProblem problem)
-                {
-                    ConversionProblemReport.Write(this, problem, database.Path);
-                    continue;
-                }
-                if (seen++ < skip)
-                {
-                    continue;
-                }
-                var item = output.Item!;
-                session.Add(item, item.TableName);
-                if (session.Aborted)
-                {
-                    break;
-                }
-                if (session.Started && DateTime.UtcNow - lastSave > CheckpointInterval)
-                {
-                    checkpoint.Save(session.SettledThrough);
-                    lastSave = DateTime.UtcNow;
-                }
-            }
-        }
-
-        /// <summary>The checkpoint of this source and target: loaded for -Resume, else started anew; null after an error.</summary>
-        private CheckpointFile? StartCheckpoint(SourceDatabase database)
-        {
-            var hash = WriteCheckpoint.HashFile(database.Path);
-            var selection = $"target={TargetDescription};prefix={TablePrefix}";
-            var path = CheckpointPath is null
-                ? CheckpointFile.DefaultPath(hash, selection)
-                : SessionState.Path.GetUnresolvedProviderPathFromPSPath(CheckpointPath);
-            var fresh = new WriteCheckpoint { SourcePath = database.Path, SourceSha256 = hash, Selection = selection };
-            if (!Resume)
-            {
-                return new CheckpointFile(path, fresh, dryRun: !ShouldWriteCheckpoint());
-            }
-            try
-            {
-                var existing = WriteCheckpoint.Load(path);
-                if (existing is null)
-                {
-                    WriteWarning($"No checkpoint at '{path}': writing every item.");
-                    return new CheckpointFile(path, fresh, dryRun: false);
-                }
-                existing.EnsureMatches(hash, selection, path);
-                return new CheckpointFile(path, existing, dryRun: false);
-            }
-            catch (InvalidDataException ex)
-            {
-                WriteError(ErrorRecords.CheckpointUnusable(ex, path));
-                return null;
-            }
-        }
 
         // -WhatIf writes nothing, not even a checkpoint.
         private bool ShouldWriteCheckpoint()

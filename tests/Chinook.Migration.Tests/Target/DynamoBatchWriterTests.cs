@@ -13,7 +13,7 @@ namespace Chinook.Migration.Tests.Target
 {
     public class DynamoBatchWriterTests
     {
-        private static readonly BatchWriterOptions Fast = new BatchWriterOptions
+        internal static readonly BatchWriterOptions Fast = new BatchWriterOptions
         {
             MaxConcurrency = 4,
             BaseDelay = TimeSpan.FromMilliseconds(1),

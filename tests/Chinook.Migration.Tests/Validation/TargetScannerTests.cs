@@ -24,7 +24,7 @@ namespace Chinook.Migration.Tests.Validation
             fake.Put("Playlists", 23);
             var reports = new ConcurrentQueue<ScanProgress>();
             var snapshot = await new TargetScanner(fake.Client, segments: 3, maxConcurrency: 2)
-                .ScanAsync(new[] { "MusicCatalog", "Playlists" }, new Inline<ScanProgress>(reports.Enqueue));
+                .ScanAsync(new[] { "MusicCatalog", "Playlists" }, new SynchronousProgress<ScanProgress>(reports.Enqueue));
 
             Assert.Equal(123, snapshot.Items.Count);
             Assert.Equal(100, snapshot.ItemsOf("MusicCatalog").Count());
@@ -90,13 +90,6 @@ namespace Chinook.Migration.Tests.Validation
             using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(30));
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
                 new TargetScanner(fake.Client, 2, 2).ScanAsync(new[] { "MusicCatalog" }, null, cancel.Token));
-        }
-
-        private sealed class Inline<T> : IProgress<T>
-        {
-            private readonly Action<T> report;
-            public Inline(Action<T> report) => this.report = report;
-            public void Report(T value) => report(value);
         }
 
         /// <summary>Scan over tables in memory, paged, each item in the segment its PK hashes to, as DynamoDB does.</summary>

@@ -1,16 +1,11 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Management.Automation.Host;
 using Chinook.Migration.Target.Writing;
 
-namespace Chinook.PowerShell.Commands.Shared
+namespace Chinook.Migration.Export
 {
-    /// <summary>
-    /// What Export-ChinookToDynamo tells the user after Ctrl+C. A stopping command may write nothing to the
-    /// pipeline or its streams (PowerShell throws instead), so this one line goes straight to the host.
-    /// </summary>
-    internal static class StopSummary
+    /// <summary>What an export run tells the user after it was stopped (Ctrl+C): what was written, and how to go on.</summary>
+    public static class StopSummary
     {
         /// <param name="checkpointPath">The checkpoint just saved for -Resume, or null when there is none.</param>
         public static string Describe(IReadOnlyList<TableWriteResult> tables, string? checkpointPath)
@@ -26,18 +21,5 @@ namespace Chinook.PowerShell.Commands.Shared
         }
 
         private static string Items(long count) => count == 1 ? "1 item" : $"{count:N0} items";
-
-        /// <summary>Shows the text as a warning line; a host without a user interface (a hosted runspace) shows nothing.</summary>
-        public static void Show(PSHost? host, string text)
-        {
-            try
-            {
-                host?.UI?.WriteWarningLine(text);
-            }
-            catch (Exception ex) when (ex is HostException || ex is NotImplementedException)
-            {
-                // A custom host that cannot show a line: the checkpoint and the tables still hold the partial result.
-            }
-        }
     }
 }
