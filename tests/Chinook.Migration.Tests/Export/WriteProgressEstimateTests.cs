@@ -1,4 +1,5 @@
 using System;
+using Chinook.Migration.Items;
 using Chinook.Migration.Export;
 using Chinook.Migration.Target.Writing;
 using Xunit;
