@@ -1,18 +1,21 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.DynamoDBv2.Model;
 using Chinook.Migration.Items;
 using Chinook.Migration.Target.Writing;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace Chinook.Migration.Tests.Target
 {
     public class DynamoBatchWriterTests
     {
+        // Only against a hang: what the tests wait for is due at once.
+        private static readonly TimeSpan Hang = TimeSpan.FromSeconds(30);
+
         internal static readonly BatchWriterOptions Fast = new BatchWriterOptions
         {
             MaxConcurrency = 4,
@@ -241,8 +244,11 @@ namespace Chinook.Migration.Tests.Target
         [Fact]
         public async Task StoppingCancelsCallsInFlightAndReportsWhatWasNotWritten()
         {
+            // Four batches of 25, one per worker, each call hanging until it is cancelled.
+            using var allInFlight = new CountdownEvent(4);
             var client = new ScriptedDynamoClient(async (r, n, ct) =>
             {
+                allInFlight.Signal();
                 await Task.Delay(Timeout.Infinite, ct);
                 return new BatchWriteItemResponse();
             });
@@ -251,12 +257,12 @@ namespace Chinook.Migration.Tests.Target
             {
                 writer.Add(Item("A", i));
             }
-            Thread.Sleep(100);
+            Assert.True(allInFlight.Wait(Hang), "the four calls were never in flight");
             writer.Stop();
             writer.Complete();
 
-            var finished = await Task.WhenAny(writer.Completion, Task.Delay(TimeSpan.FromSeconds(2)));
-            Assert.True(finished == writer.Completion, "the writer did not stop within two seconds");
+            // The calls never end on their own: the writer finishes only if stopping cancelled them.
+            await writer.Completion.WaitAsync(Hang);
             var results = writer.Results();
             Assert.Equal(TableWriteStatus.Stopped, results.Single().Status);
             Assert.Equal(100, results.Single().Failed);
@@ -264,16 +270,27 @@ namespace Chinook.Migration.Tests.Target
         }
 
         [Fact]
-        public void TheWriteRateIsHeldToTheLimit()
+        public async Task TheWriteRateIsHeldToTheLimit()
         {
             var client = new ScriptedDynamoClient((r, n, ct) => ScriptedDynamoClient.AllWritten());
-            var options = new BatchWriterOptions { MaxConcurrency = 4, MaxWriteUnitsPerSecond = 100 };
-            var clock = Stopwatch.StartNew();
-            // 300 one-unit items at 100 units a second: the first second's burst, then two more seconds.
-            var (results, _) = Run(client, Enumerable.Range(0, 300).Select(i => Item("A", i)), options);
+            var clock = new FakeTimeProvider();
+            var options = new BatchWriterOptions { MaxConcurrency = 4, MaxWriteUnitsPerSecond = 100, Clock = clock };
+            // 300 one-unit items in 12 calls of 25 units, at 100 units a second: a second's worth at once, then 10
+            // units every 100 ms. By step k of 100 ms, 100 + 10k units were granted, so that many whole calls were made.
+            var run = Task.Run(() => Run(client, Enumerable.Range(0, 300).Select(i => Item("A", i)), options));
+            for (var step = 0; step <= 20; step++)
+            {
+                if (step > 0)
+                {
+                    clock.Advance(TimeSpan.FromMilliseconds(100));
+                }
+                var allowed = Math.Min(12, (100 + 10 * step) / 25);
+                Assert.True(SpinWait.SpinUntil(() => client.Calls >= allowed, Hang), $"only {client.Calls} calls by {step * 100} ms");
+                Assert.Equal(allowed, client.Calls);
+            }
 
+            var (results, _) = await run.WaitAsync(Hang);
             Assert.Equal(300, results.Single().ItemsWritten);
-            Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(1.8), $"300 write units at 100 per second took only {clock.Elapsed}");
         }
 
         [Fact]

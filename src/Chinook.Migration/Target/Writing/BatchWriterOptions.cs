@@ -32,6 +32,9 @@ namespace Chinook.Migration.Target.Writing
 
         internal long MaxBytesHeld => MaxBytesHeldPerCall * MaxConcurrency;
 
+        /// <summary>The clock of the write-rate limit and the retry backoff; tests give one they can advance.</summary>
+        internal TimeProvider Clock { get; set; } = TimeProvider.System;
+
         internal void Validate()
         {
             if (MaxConcurrency < 1)

@@ -53,7 +53,7 @@ namespace Chinook.Migration.Target.Writing
             _retry = new RetryPolicy(options, Environment.TickCount);
             _progress = new ContiguousProgress(alreadyWritten);
             _nextSequence = alreadyWritten;
-            _rateLimiter = options.MaxWriteUnitsPerSecond is double rate ? new WriteRateLimiter(rate) : null;
+            _rateLimiter = options.MaxWriteUnitsPerSecond is double rate ? new WriteRateLimiter(rate, options.Clock) : null;
             _budget = new HeldBytesBudget(options.MaxBytesHeld);
             // Batches small enough that the budget still lets every worker have one in flight.
             _assembler = new BatchAssembler(BatchLimits.MaxRequestsPerBatch, options.MaxBytesHeldPerCall);
@@ -273,7 +273,7 @@ namespace Chinook.Migration.Target.Writing
                     {
                         _tally.Retried(table.Key, table.Count());
                     }
-                    if (!await DelayAsync(_retry.Delay(calls), token).ConfigureAwait(false))
+                    if (!await DelayAsync(_retry.Delay(calls), _options.Clock, token).ConfigureAwait(false))
                     {
                         continue;
                     }
@@ -324,11 +324,11 @@ namespace Chinook.Migration.Target.Writing
             }
         }
 
-        private static async Task<bool> DelayAsync(TimeSpan delay, CancellationToken token)
+        private static async Task<bool> DelayAsync(TimeSpan delay, TimeProvider clock, CancellationToken token)
         {
             try
             {
-                await Task.Delay(delay, token).ConfigureAwait(false);
+                await Task.Delay(delay, clock, token).ConfigureAwait(false);
                 return true;
             }
             catch (OperationCanceledException)
