@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
 
@@ -46,14 +47,11 @@ namespace Chinook.Migration.Target
                 return new DynamoSetupException(DynamoSetupProblem.SsoLoginNeeded,
                     $"The SSO sign-in for AWS profile '{name}' is missing or expired ({ex.Message}). Run: aws sso login --profile {name}", ex);
             }
-            foreach (var role in AssumedRoles(credentials))
+            if (AssumedRoles(credentials).FirstOrDefault() is { } role && Find<AmazonServiceException>(ex) is { ErrorCode: "AccessDenied" })
             {
-                if (Find<AmazonServiceException>(ex) is { ErrorCode: "AccessDenied" })
-                {
-                    return new DynamoSetupException(DynamoSetupProblem.RoleDenied,
-                        $"AWS denied AssumeRole for role {DeniedRole(ex) ?? role.RoleArn}. Check that the role's trust policy " +
-                        "allows the source identity (and the external_id, if one is set), and that the source may call sts:AssumeRole on it.", ex);
-                }
+                return new DynamoSetupException(DynamoSetupProblem.RoleDenied,
+                    $"AWS denied AssumeRole for role {DeniedRole(ex) ?? role.RoleArn}. Check that the role's trust policy " +
+                    "allows the source identity (and the external_id, if one is set), and that the source may call sts:AssumeRole on it.", ex);
             }
             return new DynamoSetupException(DynamoSetupProblem.CredentialsFailed,
                 $"Cannot get AWS credentials from {source}: {ex.Message}", ex);
@@ -62,16 +60,12 @@ namespace Chinook.Migration.Target
         /// <summary>The role whose AssumeRole call failed: the SDK names it in its own message.</summary>
         private static string? DeniedRole(Exception ex)
         {
-            for (var current = ex; current is not null; current = current.InnerException)
-            {
-                const string marker = "Error calling AssumeRole for role ";
-                var at = current.Message.IndexOf(marker, StringComparison.Ordinal);
-                if (at >= 0)
-                {
-                    return current.Message.Substring(at + marker.Length).Trim();
-                }
-            }
-            return null;
+            const string marker = "Error calling AssumeRole for role ";
+            return ExceptionChain.Of(ex)
+                .Select(e => e.Message)
+                .Where(message => message.Contains(marker, StringComparison.Ordinal))
+                .Select(message => message.Substring(message.IndexOf(marker, StringComparison.Ordinal) + marker.Length).Trim())
+                .FirstOrDefault();
         }
 
         private static IEnumerable<AssumeRoleAWSCredentials> AssumedRoles(AWSCredentials credentials)
@@ -82,17 +76,7 @@ namespace Chinook.Migration.Target
             }
         }
 
-        private static T? Find<T>(Exception ex) where T : Exception
-        {
-            for (Exception? current = ex; current is not null; current = current.InnerException)
-            {
-                if (current is T found)
-                {
-                    return found;
-                }
-            }
-            return null;
-        }
+        private static T? Find<T>(Exception ex) where T : Exception => ExceptionChain.Of(ex).OfType<T>().FirstOrDefault();
 
         private sealed class MfaCodeUnavailableException : Exception
         {

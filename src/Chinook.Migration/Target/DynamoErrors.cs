@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Collections.Generic;
 using System.IO;
 using System.Net;
@@ -86,14 +87,7 @@ namespace Chinook.Migration.Target
         /// <summary>A failure to reach the server at all (refused, reset, unresolvable), rather than an answer.</summary>
         public static bool IsUnreachable(Exception exception)
         {
-            for (var e = exception; e != null; e = e.InnerException)
-            {
-                if (e is System.Net.Sockets.SocketException || e is HttpRequestException)
-                {
-                    return true;
-                }
-            }
-            return false;
+            return ExceptionChain.Of(exception).Any(e => e is System.Net.Sockets.SocketException or HttpRequestException);
         }
 
         /// <summary>A failure another try may not meet: throttling, a server error, a lost connection, a client-side timeout.</summary>
