@@ -11,6 +11,9 @@ using System.Text.RegularExpressions;
 using System.Web;
 
 // Arguments: <dynamo endpoint> <call log file> [denied role ARN ...]. Prints the listening URL, then serves until stdin closes.
+// A role whose name ends in "ShortLived" gets credentials that expire in 4 minutes: inside the SDK's 5-minute renewal
+// window, so the SDK renews them before every use, as it does an hour into a long run.
+const string RefreshedTokenPrefix = "oidc-renewed-";
 var dynamo = new Uri(args[0]);
 var log = args[1];
 var deniedRoles = args.Skip(2).ToHashSet(StringComparer.Ordinal);
@@ -50,14 +53,15 @@ async Task Answer(HttpListenerContext context)
             var action = form["Action"]!;
             var roleArn = form["RoleArn"];
             var signedBy = Regex.Match(request.Headers["Authorization"] ?? "", "Credential=([^/]+)/").Groups[1].Value;
-            Record(new { call = action, roleArn, externalId = form["ExternalId"], signedBy, tokenCode = form["TokenCode"] is null ? null : "given" });
+            Record(new { call = action, roleArn, externalId = form["ExternalId"], signedBy, tokenCode = form["TokenCode"] });
             if (roleArn is not null && deniedRoles.Contains(roleArn))
             {
                 await Write(context, 403, "text/xml", $"<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User is not authorized to perform: sts:{action} on resource: {roleArn}</Message></Error><RequestId>r-1</RequestId></ErrorResponse>");
                 return;
             }
             var (id, secret, token) = Issue(action);
-            var expiry = DateTime.UtcNow.AddHours(1).ToString("yyyy-MM-ddTHH:mm:ssZ");
+            var lifetime = roleArn?.EndsWith("ShortLived", StringComparison.Ordinal) == true ? TimeSpan.FromMinutes(4) : TimeSpan.FromHours(1);
+            var expiry = DateTime.UtcNow.Add(lifetime).ToString("yyyy-MM-ddTHH:mm:ssZ");
             var resultName = action + "Result";
             await Write(context, 200, "text/xml",
                 $"<{action}Response xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><{resultName}><Credentials><AccessKeyId>{id}</AccessKeyId><SecretAccessKey>{secret}</SecretAccessKey><SessionToken>{token}</SessionToken><Expiration>{expiry}</Expiration></Credentials>" +
@@ -66,10 +70,26 @@ async Task Answer(HttpListenerContext context)
         }
         if (request.Url!.AbsolutePath == "/federation/credentials")
         {
-            Record(new { call = "GetRoleCredentials", roleName = request.QueryString["role_name"], accountId = request.QueryString["account_id"], bearer = request.Headers["x-amz-sso_bearer_token"] is null ? null : "given" });
+            Record(new { call = "GetRoleCredentials", roleName = request.QueryString["role_name"], accountId = request.QueryString["account_id"], bearer = Bearer(request.Headers["x-amz-sso_bearer_token"]) });
             var (id, secret, token) = Issue("SSO");
             var expiration = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeMilliseconds();
             await Write(context, 200, "application/json", JsonSerializer.Serialize(new { roleCredentials = new { accessKeyId = id, secretAccessKey = secret, sessionToken = token, expiration } }));
+            return;
+        }
+        if (request.Url.AbsolutePath == "/token" && request.HttpMethod == "POST")
+        {
+            // SSO-OIDC CreateToken: the SDK renews an expired `aws sso login` token with the cached refresh token.
+            using var json = JsonDocument.Parse(body);
+            var grant = json.RootElement.GetProperty("grantType").GetString();
+            var refreshToken = json.RootElement.TryGetProperty("refreshToken", out var given) ? given.GetString() : null;
+            Record(new { call = "CreateToken", grantType = grant, clientId = json.RootElement.GetProperty("clientId").GetString(), refreshTokenGiven = refreshToken is not null });
+            await Write(context, 200, "application/json", JsonSerializer.Serialize(new
+            {
+                accessToken = $"{RefreshedTokenPrefix}{Guid.NewGuid():N}",
+                tokenType = "Bearer",
+                expiresIn = 3600,
+                refreshToken = $"refresh-renewed-{Guid.NewGuid():N}",
+            }));
             return;
         }
         if (request.Url.AbsolutePath == "/container-credentials")
@@ -88,6 +108,9 @@ async Task Answer(HttpListenerContext context)
         await Write(context, 500, "text/plain", ex.Message);
     }
 }
+
+// Which token signed a portal call, without writing the token itself to the log.
+static string? Bearer(string? token) => token is null ? null : token.StartsWith(RefreshedTokenPrefix, StringComparison.Ordinal) ? "refreshed" : "cached";
 
 (string Id, string Secret, string Token) Issue(string kind)
 {

@@ -19,8 +19,8 @@ BeforeAll {
     $script:Responder = [System.Diagnostics.Process]::Start($start)
     $script:Url = $Responder.StandardOutput.ReadLine()
 
-    function Invoke-CredentialCase {
-        <# Runs Get-ChinookDynamoTable in a fresh pwsh with the given files and environment; returns its error id, every stream's text and the calls the responder saw. #>
+    function New-CredentialCase {
+        <# A folder with the given config files, and the script that runs Get-ChinookDynamoTable there in a fresh pwsh with the given environment, writing every stream's text and its error id. #>
         param([string] $Config = '', [string] $Credentials = '', [hashtable] $Environment = @{}, [string] $Arguments = '', [scriptblock] $Prepare = {})
         $case = Join-Path $script:Folder ([guid]::NewGuid().ToString('N'))
         New-Item -ItemType Directory -Path $case | Out-Null
@@ -34,7 +34,7 @@ BeforeAll {
         } + $Environment
         $setting = ($variables.GetEnumerator() | ForEach-Object { "`$env:$($_.Key) = '$($_.Value)'" }) -join "`n"
         $module = (Resolve-Path (Get-ChinookTestModulePath)).Path
-        $lines = Invoke-FreshPwsh @"
+        $script = @"
 foreach (`$name in 'AWS_ACCESS_KEY_ID','AWS_SECRET_ACCESS_KEY','AWS_SESSION_TOKEN','AWS_PROFILE','AWS_ROLE_ARN','AWS_WEB_IDENTITY_TOKEN_FILE','AWS_CONTAINER_CREDENTIALS_FULL_URI','AWS_CONTAINER_CREDENTIALS_RELATIVE_URI') { Remove-Item "env:`$name" -ErrorAction Ignore }
 $setting
 Import-Module '$module'
@@ -42,10 +42,52 @@ Import-Module '$module'
 try { Get-ChinookDynamoTable -EndpointUrl '$($script:Url)' -Region us-east-1 $Arguments -ErrorAction Stop *>&1 | Out-String -Width 400 }
 catch { 'ERRORID=' + `$_.FullyQualifiedErrorId; `$_ | Out-String -Width 400; `$_.ErrorDetails.RecommendedAction }
 "@
-        $text = ($lines | Out-String)
+        [pscustomobject]@{ Folder = $case; Script = $script }
+    }
+
+    function Get-CaseResult {
+        <# The case's error id, its text and the calls the responder saw. #>
+        param($Case, [string] $Text)
         $calls = if (Test-Path $script:Log) { @(Get-Content $script:Log | ConvertFrom-Json) } else { @() }
-        $errorId = if ($text -match 'ERRORID=([^,\s]+)') { $Matches[1] } else { $null }
-        [pscustomobject]@{ ErrorId = $errorId; Text = $text; Calls = $calls; Folder = $case }
+        $errorId = if ($Text -match 'ERRORID=([^,\s]+)') { $Matches[1] } else { $null }
+        [pscustomobject]@{ ErrorId = $errorId; Text = $Text; Calls = $calls; Folder = $Case.Folder }
+    }
+
+    function Invoke-CredentialCase {
+        <# Runs the case in a fresh pwsh -NonInteractive, as a runbook would. #>
+        param([string] $Config = '', [string] $Credentials = '', [hashtable] $Environment = @{}, [string] $Arguments = '', [scriptblock] $Prepare = {})
+        $case = New-CredentialCase @PSBoundParameters
+        Get-CaseResult $case ((Invoke-FreshPwsh $case.Script) | Out-String)
+    }
+
+    function Invoke-InteractiveCredentialCase {
+        <#
+        Runs the case in pwsh under a real terminal, as an admin at a prompt would, answering each MFA prompt with the
+        next code given; returns the case's result and the codes it typed.
+        #>
+        param([string] $Config = '', [string] $Credentials = '', [string] $Arguments = '', [string[]] $Codes)
+        $case = New-CredentialCase -Config $Config -Credentials $Credentials -Arguments $Arguments
+        $file = Join-Path $case.Folder 'case.ps1'
+        $output = Join-Path $case.Folder 'output.txt'
+        Set-Content -Path $file -Value "& {`n$($case.Script)`n} | Set-Content -Path '$output'`nSet-Content -Path '$output.done' -Value done"
+        $session = Start-TerminalPwsh -File $file
+        $typed = [System.Collections.Generic.List[string]]::new()
+        try {
+            $finished = Wait-Until -Seconds 90 {
+                $asked = ([regex]::Matches((Get-TerminalText $session), 'MFA code for arn:aws:iam::123456789012:mfa/admin:')).Count
+                while ($typed.Count -lt $asked -and $typed.Count -lt $Codes.Count) {
+                    $code = $Codes[$typed.Count]
+                    Send-TerminalKeys $session $code
+                    $typed.Add($code)
+                }
+                Test-Path "$output.done"
+            }
+            $finished | Should -BeTrue -Because (Get-TerminalText $session)
+        }
+        finally { Stop-TerminalPwsh $session }
+        $result = Get-CaseResult $case (Get-Content -Raw $output)
+        $result | Add-Member -NotePropertyName Typed -NotePropertyValue @($typed)
+        $result
     }
 
     function Assert-SignedWithIssued {
@@ -114,6 +156,33 @@ Describe 'Assumed roles' {
         @($result.Calls | Where-Object call -eq 'DynamoDB').Count | Should -Be 0
     }
 
+    It 'asks at the prompt for the code of the profile''s MFA device and passes it to AssumeRole' -Skip:$IsWindows {
+        $config = "[profile mfa]`nrole_arn = arn:aws:iam::123456789012:role/Admin`nsource_profile = src`nmfa_serial = arn:aws:iam::123456789012:mfa/admin"
+        $result = Invoke-InteractiveCredentialCase -Credentials $SourceKeys -Config $config -Arguments '-ProfileName mfa' -Codes '482913'
+        Assert-SignedWithIssued $result
+        $assumed = @($result.Calls | Where-Object call -eq 'AssumeRole')
+        $assumed.Count | Should -Be 1
+        $assumed[0].tokenCode | Should -Be '482913'
+    }
+
+    It 'asks again when the role''s credentials are renewed during the work, and signs the later calls with them' -Skip:$IsWindows {
+        # The responder's ShortLived role credentials fall inside the SDK's renewal window, so each DynamoDB call renews
+        # them, from the worker threads the calls run on, as an hour into a long export.
+        $config = "[profile mfa]`nrole_arn = arn:aws:iam::123456789012:role/AdminShortLived`nsource_profile = src`nmfa_serial = arn:aws:iam::123456789012:mfa/admin"
+        $codes = 1..40 | ForEach-Object { (100000 + $_).ToString() }
+        $result = Invoke-InteractiveCredentialCase -Credentials $SourceKeys -Config $config -Arguments '-ProfileName mfa' -Codes $codes
+        $result.ErrorId | Should -BeNullOrEmpty -Because $result.Text
+        $assumed = @($result.Calls | Where-Object call -eq 'AssumeRole')
+        $assumed.Count | Should -BeGreaterThan 1
+        $assumed.tokenCode | Should -Be $result.Typed
+        $issued = @($result.Calls | Where-Object { $_.call -eq 'Issued' -and $_.kind -eq 'AssumeRole' }).accessKeyId
+        $signers = @($result.Calls | Where-Object call -eq 'DynamoDB').accessKeyId | Sort-Object -Unique
+        $signers | ForEach-Object { $_ | Should -BeIn $issued }
+        # The first credentials are the ones resolved before the work; the calls made during it carry renewed ones.
+        $signers | Where-Object { $_ -ne $issued[0] } | Should -Not -BeNullOrEmpty -Because 'calls during the work are signed with the renewed credentials'
+        foreach ($grant in @($result.Calls | Where-Object call -eq 'Issued')) { $result.Text | Should -Not -Match ([regex]::Escape($grant.secretAccessKey)) }
+    }
+
     It 'stops with MfaCodeUnavailable for a profile with mfa_serial in a session that cannot prompt' {
         $result = Invoke-CredentialCase -Credentials $SourceKeys -Config "[profile mfa]`nrole_arn = arn:aws:iam::123456789012:role/Admin`nsource_profile = src`nmfa_serial = arn:aws:iam::123456789012:mfa/admin" -Arguments '-ProfileName mfa'
         $result.ErrorId | Should -Be 'MfaCodeUnavailable'
@@ -125,12 +194,17 @@ Describe 'Assumed roles' {
 Describe 'SSO' {
     BeforeAll {
         function New-SsoTokenCache {
-            param([string] $Folder, [string] $Key, [datetime] $ExpiresAt)
+            <# The token file aws sso login caches; -Renewable adds the refresh token and client registration it keeps for sso_session profiles. #>
+            param([string] $Folder, [string] $Key, [datetime] $ExpiresAt, [switch] $Renewable)
             $sha1 = [System.Security.Cryptography.SHA1]::HashData([Text.Encoding]::UTF8.GetBytes($Key))
             $cache = Join-Path $Folder '.aws/sso/cache'
             New-Item -ItemType Directory -Path $cache -Force | Out-Null
-            @{ accessToken = 'sso-access-token-never-shown'; expiresAt = $ExpiresAt.ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ssZ'); region = 'us-east-1'; startUrl = 'https://example.awsapps.com/start' } |
-                ConvertTo-Json | Set-Content (Join-Path $cache (([Convert]::ToHexString($sha1)).ToLowerInvariant() + '.json'))
+            $token = @{ accessToken = 'sso-access-token-never-shown'; expiresAt = $ExpiresAt.ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ssZ'); region = 'us-east-1'; startUrl = 'https://example.awsapps.com/start' }
+            if ($Renewable) {
+                $token += @{ refreshToken = 'sso-refresh-token-never-shown'; clientId = 'client-of-aws-cli'; clientSecret = 'sso-client-secret-never-shown'
+                             registrationExpiresAt = (Get-Date).AddDays(30).ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ssZ') }
+            }
+            $token | ConvertTo-Json | Set-Content (Join-Path $cache (([Convert]::ToHexString($sha1)).ToLowerInvariant() + '.json'))
         }
         $script:SsoSessionConfig = "[profile dev]`nsso_session = corp`nsso_account_id = 123456789012`nsso_role_name = Migrator`nregion = us-east-1`n[sso-session corp]`nsso_start_url = https://example.awsapps.com/start`nsso_region = us-east-1`nsso_registration_scopes = sso:account:access"
     }
@@ -149,6 +223,17 @@ Describe 'SSO' {
         $config = "[profile legacy]`nsso_start_url = https://example.awsapps.com/start`nsso_region = us-east-1`nsso_account_id = 123456789012`nsso_role_name = Migrator`nregion = us-east-1"
         $result = Invoke-CredentialCase -Config $config -Arguments '-ProfileName legacy' -Prepare { param($case) New-SsoTokenCache $case 'https://example.awsapps.com/start' (Get-Date).AddHours(1) }
         Assert-SignedWithIssued $result
+    }
+
+    It 'renews an expired sso_session token with its refresh token through SSO-OIDC, as the AWS CLI does' {
+        $result = Invoke-CredentialCase -Config $SsoSessionConfig -Arguments '-ProfileName dev' -Prepare { param($case) New-SsoTokenCache $case 'corp' (Get-Date).AddHours(-2) -Renewable }
+        Assert-SignedWithIssued $result
+        $renewal = @($result.Calls | Where-Object call -eq 'CreateToken')
+        $renewal.Count | Should -Be 1
+        $renewal[0].grantType | Should -Be 'refresh_token'
+        $renewal[0].clientId | Should -Be 'client-of-aws-cli'
+        @($result.Calls | Where-Object call -eq 'GetRoleCredentials').bearer | Should -Be 'refreshed'
+        $result.Text | Should -Not -Match 'never-shown'
     }
 
     It 'stops with SsoLoginNeeded and the aws sso login command when the cached token has expired' {

@@ -13,15 +13,6 @@ BeforeAll {
         catch { return $false }
         finally { $client.Dispose() }
     }
-
-    function Wait-Until([scriptblock] $Condition, [int] $Seconds = 60) {
-        $deadline = [DateTime]::UtcNow.AddSeconds($Seconds)
-        while ([DateTime]::UtcNow -lt $deadline) {
-            if (& $Condition) { return $true }
-            Start-Sleep -Milliseconds 200
-        }
-        return $false
-    }
 }
 
 Describe 'Start-LocalDynamo' {
@@ -43,37 +34,29 @@ Describe 'Start-LocalDynamo' {
         # tmux gives pwsh a pseudo-terminal; send-keys C-c makes the terminal signal its foreground process group,
         # exactly as a key press at a prompt does.
         $scratch = New-ScratchFolder
-        $session = 'chinook-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
         $pidFile = Join-Path $scratch 'server.json'
-        $pwsh = Join-Path $PSHOME 'pwsh.dll'
-        $env:TERM = if ($env:TERM) { $env:TERM } else { 'xterm' }
-        & tmux new-session -d -s $session -x 200 -y 50 "dotnet '$pwsh' -NoProfile -NoLogo"
-        $LASTEXITCODE | Should -Be 0
+        $session = Start-TerminalPwsh
         $server = $null
         try {
-            Wait-Until { (& tmux capture-pane -p -t $session) -match '^PS ' } | Should -BeTrue -Because 'pwsh shows its prompt'
-            $commands = "Import-Module '$LocalDynamoModule'; `$s = Start-LocalDynamo; `$s | ConvertTo-Json | Set-Content '$pidFile'; Start-Sleep -Seconds 600"
-            & tmux send-keys -t $session -l $commands
-            & tmux send-keys -t $session Enter
+            Wait-Until { (Get-TerminalText $session) -match '(?m)^PS ' } | Should -BeTrue -Because 'pwsh shows its prompt'
+            Send-TerminalKeys $session "Import-Module '$LocalDynamoModule'; `$s = Start-LocalDynamo; `$s | ConvertTo-Json | Set-Content '$pidFile'; Start-Sleep -Seconds 600"
             Wait-Until { Test-Path $pidFile } | Should -BeTrue -Because 'the server starts from the prompt'
             $server = Get-Content -Raw $pidFile | ConvertFrom-Json
             Test-Listening $server.Port | Should -BeTrue
 
-            & tmux send-keys -t $session C-c
+            Send-TerminalKeys $session -Key C-c
             # The prompt comes back (Start-Sleep was interrupted) while the server goes on answering.
-            & tmux send-keys -t $session -l "'prompt-' + 'back'"
-            & tmux send-keys -t $session Enter
-            Wait-Until { (& tmux capture-pane -p -t $session) -match 'prompt-back' } -Seconds 30 | Should -BeTrue
+            Send-TerminalKeys $session "'prompt-' + 'back'"
+            Wait-Until { (Get-TerminalText $session) -match 'prompt-back' } -Seconds 30 | Should -BeTrue
             Start-Sleep -Seconds 1
             Get-Process -Id $server.ProcessId -ErrorAction Ignore | Should -Not -BeNullOrEmpty -Because 'Ctrl+C must not reach the server'
             Test-Listening $server.Port | Should -BeTrue
 
-            & tmux send-keys -t $session -l '$s | Stop-LocalDynamo'
-            & tmux send-keys -t $session Enter
+            Send-TerminalKeys $session '$s | Stop-LocalDynamo'
             Wait-Until { -not (Get-Process -Id $server.ProcessId -ErrorAction Ignore) } -Seconds 15 | Should -BeTrue
         }
         finally {
-            & tmux kill-session -t $session 2>$null
+            Stop-TerminalPwsh $session
             if ($server) { Stop-Process -Id $server.ProcessId -Force -ErrorAction Ignore }
             Remove-Item $scratch -Recurse -Force -ErrorAction Ignore
         }

@@ -283,4 +283,48 @@ function Send-TestItemBatch {
     }
 }
 
+function Wait-Until {
+    <# True as soon as the condition holds, false when it has not held within the time given. #>
+    param([Parameter(Mandatory)] [scriptblock] $Condition, [int] $Seconds = 60)
+    $deadline = [DateTime]::UtcNow.AddSeconds($Seconds)
+    while ([DateTime]::UtcNow -lt $deadline) {
+        if (& $Condition) { return $true }
+        Start-Sleep -Milliseconds 200
+    }
+    return $false
+}
+
+function Start-TerminalPwsh {
+    <#
+    A pwsh under a real pseudo-terminal (a detached tmux session), as an admin's shell is: it prompts, reads keys,
+    and Ctrl+C signals its foreground process group. Returns the session name; -File runs a script in place of a prompt.
+    #>
+    param([string] $File)
+    $session = 'chinook-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+    $pwsh = Join-Path $PSHOME 'pwsh.dll'
+    if (-not $env:TERM) { $env:TERM = 'xterm' }
+    $command = if ($File) { "dotnet '$pwsh' -NoProfile -NoLogo -File '$File'" } else { "dotnet '$pwsh' -NoProfile -NoLogo" }
+    # remain-on-exit keeps what a finished script printed readable.
+    & tmux new-session -d -s $session -x 200 -y 50 $command
+    if ($LASTEXITCODE -ne 0) { throw "tmux could not start a session for pwsh." }
+    & tmux set-option -t $session remain-on-exit on | Out-Null
+    return $session
+}
+
+function Get-TerminalText([Parameter(Mandatory)] [string] $Session) {
+    (& tmux capture-pane -p -J -S - -t $Session) -join "`n"
+}
+
+function Send-TerminalKeys {
+    <# Types text literally, then presses Enter unless -NoEnter; -Key sends a named key such as C-c. #>
+    param([Parameter(Mandatory)] [string] $Session, [string] $Text, [string] $Key, [switch] $NoEnter)
+    if ($Text) { & tmux send-keys -t $Session -l $Text }
+    if ($Key) { & tmux send-keys -t $Session $Key }
+    elseif (-not $NoEnter) { & tmux send-keys -t $Session Enter }
+}
+
+function Stop-TerminalPwsh([Parameter(Mandatory)] [string] $Session) {
+    & tmux kill-session -t $Session 2>$null
+}
+
 Export-ModuleMember -Function *

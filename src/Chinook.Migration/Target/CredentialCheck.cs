@@ -14,13 +14,13 @@ namespace Chinook.Migration.Target
     internal static class CredentialCheck
     {
         /// <summary>Gives the MFA code callback to every role in the chain, then fetches the credentials.</summary>
-        public static void Resolve(AWSCredentials credentials, string source, string? profileName, Func<string?>? mfaTokenCode)
+        public static void Resolve(AWSCredentials credentials, string source, string? profileName, Func<string, string?>? mfaTokenCode)
         {
             foreach (var role in AssumedRoles(credentials))
             {
-                if (role.Options?.MfaSerialNumber is not null)
+                if (role.Options?.MfaSerialNumber is { } serialNumber)
                 {
-                    role.Options.MfaTokenCodeCallback = () => mfaTokenCode?.Invoke() ?? throw new MfaCodeUnavailableException(role.RoleArn);
+                    role.Options.MfaTokenCodeCallback = () => mfaTokenCode?.Invoke(serialNumber) ?? throw new MfaCodeUnavailableException(role.RoleArn);
                 }
             }
             try

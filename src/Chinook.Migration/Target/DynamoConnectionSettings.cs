@@ -29,8 +29,11 @@ namespace Chinook.Migration.Target
         public string? AccessKey { get; set; }
         public string? SecretKey { get; set; }
         public string? SessionToken { get; set; }
-        /// <summary>Asks the user for the code of an MFA device when a profile's role has mfa_serial; null when no one can answer.</summary>
-        public Func<string?>? MfaTokenCode { get; set; }
+        /// <summary>
+        /// Asks the user for the code of the MFA device it is given (a profile's mfa_serial); null when no one can answer.
+        /// Called again whenever the role's credentials are renewed, possibly from a worker thread.
+        /// </summary>
+        public Func<string, string?>? MfaTokenCode { get; set; }
         public int MaxErrorRetry { get; set; } = DefaultMaxErrorRetry;
         public TimeSpan RequestTimeout { get; set; } = DefaultRequestTimeout;
 

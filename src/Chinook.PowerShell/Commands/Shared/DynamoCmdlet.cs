@@ -163,12 +163,15 @@ namespace Chinook.PowerShell.Commands.Shared
         /// <summary>The endpoint or region this command talks to, for messages and checkpoints; never a credential.</summary>
         protected string TargetDescription => EndpointUrl ?? Region ?? "the default region";
 
-        /// <summary>Null in a session that cannot prompt (pwsh -NonInteractive, a runbook): the core then stops with a clear error.</summary>
-        private string? PromptForMfaCode()
+        /// <summary>
+        /// Asked again on the pipeline thread when the SDK renews the role's credentials during the work. Null in a
+        /// session that cannot prompt (pwsh -NonInteractive, a runbook): the core then stops with a clear error.
+        /// </summary>
+        private string? PromptForMfaCode(string serialNumber) => pipelineThread.Call(() =>
         {
             try
             {
-                Host.UI.Write("MFA code for the AWS role: ");
+                Host.UI.Write($"MFA code for {serialNumber}: ");
                 var code = Host.UI.ReadLine();
                 return string.IsNullOrWhiteSpace(code) ? null : code.Trim();
             }
@@ -176,7 +179,7 @@ namespace Chinook.PowerShell.Commands.Shared
             {
                 return null;
             }
-        }
+        }, null);
 
         private DynamoConnectionSettings Settings()
         {
