@@ -5,6 +5,7 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-ChinookTestModulePath) -Force
     $project = Join-Path $PSScriptRoot '../Chinook.CredentialResponder'
     $built = & dotnet build $project -c Release --nologo -v q 2>&1
     if ($LASTEXITCODE -ne 0) { throw "Cannot build the credential responder: $built" }
@@ -20,8 +21,13 @@ BeforeAll {
     $script:Url = $Responder.StandardOutput.ReadLine()
 
     function New-CredentialCase {
-        <# A folder with the given config files, and the script that runs Get-ChinookDynamoTable there in a fresh pwsh with the given environment, writing every stream's text and its error id. #>
-        param([string] $Config = '', [string] $Credentials = '', [hashtable] $Environment = @{}, [string] $Arguments = '', [scriptblock] $Prepare = {})
+        <#
+        A folder with the given config files, and the script that runs a command there (Get-ChinookDynamoTable with the
+        arguments given, unless -Command says otherwise) with the given environment, writing every stream's text and
+        its error id. A command reaches DynamoDB through the responder at $Url.
+        #>
+        param([string] $Config = '', [string] $Credentials = '', [hashtable] $Environment = @{}, [string] $Arguments = '', [scriptblock] $Prepare = {},
+              [string] $Command = "Get-ChinookDynamoTable -EndpointUrl '$($script:Url)' -Region us-east-1 $Arguments")
         $case = Join-Path $script:Folder ([guid]::NewGuid().ToString('N'))
         New-Item -ItemType Directory -Path $case | Out-Null
         Set-Content -Path (Join-Path $case 'config') -Value $Config
@@ -39,7 +45,7 @@ foreach (`$name in 'AWS_ACCESS_KEY_ID','AWS_SECRET_ACCESS_KEY','AWS_SESSION_TOKE
 $setting
 Import-Module '$module'
 `$DebugPreference = 'Continue'; `$VerbosePreference = 'Continue'; `$InformationPreference = 'Continue'
-try { Get-ChinookDynamoTable -EndpointUrl '$($script:Url)' -Region us-east-1 $Arguments -ErrorAction Stop *>&1 | Out-String -Width 400 }
+try { $Command -ErrorAction Stop *>&1 | Out-String -Width 400 }
 catch { 'ERRORID=' + `$_.FullyQualifiedErrorId; `$_ | Out-String -Width 400; `$_.ErrorDetails.RecommendedAction }
 "@
         [pscustomobject]@{ Folder = $case; Script = $script }
@@ -55,7 +61,7 @@ catch { 'ERRORID=' + `$_.FullyQualifiedErrorId; `$_ | Out-String -Width 400; `$_
 
     function Invoke-CredentialCase {
         <# Runs the case in a fresh pwsh -NonInteractive, as a runbook would. #>
-        param([string] $Config = '', [string] $Credentials = '', [hashtable] $Environment = @{}, [string] $Arguments = '', [scriptblock] $Prepare = {})
+        param([string] $Config = '', [string] $Credentials = '', [hashtable] $Environment = @{}, [string] $Arguments = '', [scriptblock] $Prepare = {}, [string] $Command)
         $case = New-CredentialCase @PSBoundParameters
         Get-CaseResult $case ((Invoke-FreshPwsh $case.Script) | Out-String)
     }
@@ -123,6 +129,18 @@ Describe 'Assumed roles' {
         $assume[0].externalId | Should -Be 'ext-42'
         $assume[0].signedBy | Should -Be 'AKIASOURCE0000000001'
         $result.Text | Should -Not -Match 'source-secret-never-shown'
+    }
+
+    It 'signs an Export''s writes with the role''s credentials, and keeps them out of its checkpoint' {
+        $prefix = New-TestTablePrefix
+        New-ChinookDynamoTable -EndpointUrl (Get-TestEndpoint) -TablePrefix $prefix | Out-Null
+        $config = "[profile migrator]`nrole_arn = arn:aws:iam::123456789012:role/Migrator`nsource_profile = src"
+        $checkpoint = '$env:HOME/checkpoint.json'
+        $result = Invoke-CredentialCase -Credentials $SourceKeys -Config $config -Command (
+            "Export-ChinookToDynamo -Path '$(Get-ShippedDatabasePath)' -EndpointUrl '$Url' -Region us-east-1 -ProfileName migrator -TablePrefix $prefix -CheckpointPath `"$checkpoint`"")
+        Assert-SignedWithIssued $result
+        @($result.Calls | Where-Object { $_.call -eq 'DynamoDB' }).Count | Should -BeGreaterThan 4 -Because 'the items were written through the responder'
+        Join-Path $result.Folder 'checkpoint.json' | Should -Exist
     }
 
     It 'chains roles: the second role is assumed with the first role''s credentials' {
