@@ -110,8 +110,15 @@ function Invoke-PesterTest {
              else { @((Join-Path $Root 'tests/Pester'), (Join-Path $Root 'examples')) | Where-Object { Test-Path $_ } }
     $resultFile = Join-Path $Out 'test-results/pester.json'
     New-Item -ItemType Directory -Force (Split-Path $resultFile) | Out-Null
+    # The tests must leave the user's home as they found it: checkpoints go to a scratch folder, and the user's data
+    # folder is moved to a scratch one for the run, which must then hold nothing of the module's.
+    $userData = Join-Path ([Environment]::GetFolderPath('LocalApplicationData')) 'ChinookMigration'
+    $userDataBefore = Get-FolderSnapshot $userData
+    $scratch = New-Item -ItemType Directory -Force (Join-Path ([System.IO.Path]::GetTempPath()) "chinook-pester-home-$([guid]::NewGuid().ToString('N'))")
     $server = Start-LocalDynamo
     try {
+        $env:CHINOOK_CHECKPOINT_FOLDER = Join-Path $scratch 'checkpoints'
+        if (-not $IsWindows -and -not $IsMacOS) { $env:XDG_DATA_HOME = Join-Path $scratch 'data' }
         $env:CHINOOK_TEST_ENDPOINT = $server.EndpointUrl
         $env:CHINOOK_MODULE_PATH = Join-Path $ModuleDir 'ChinookMigration.psd1'
         $env:CHINOOK_REPO_ROOT = $Root
@@ -133,10 +140,53 @@ Import-Module '$pester' -RequiredVersion 5.7.1
     }
     finally {
         $server | Stop-LocalDynamo
-        Remove-Item Env:CHINOOK_TEST_ENDPOINT, Env:CHINOOK_MODULE_PATH, Env:CHINOOK_REPO_ROOT, Env:CHINOOK_PESTER_PATHS -ErrorAction Ignore
+        Remove-Item Env:CHINOOK_TEST_ENDPOINT, Env:CHINOOK_MODULE_PATH, Env:CHINOOK_REPO_ROOT, Env:CHINOOK_PESTER_PATHS, Env:CHINOOK_CHECKPOINT_FOLDER -ErrorAction Ignore
+        if (-not $IsWindows -and -not $IsMacOS) { Remove-Item Env:XDG_DATA_HOME -ErrorAction Ignore }
     }
-    if (-not (Test-Path $resultFile)) { return [pscustomobject]@{ Passed = 0; Failed = 1 } }
-    return Get-Content -Raw $resultFile | ConvertFrom-Json
+    $homeFailures = @(Test-HomeUntouched -UserData $userData -Before $userDataBefore -ScratchData (Join-Path $scratch 'data/ChinookMigration') -Endpoint $server.EndpointUrl)
+    Remove-Item $scratch -Recurse -Force -ErrorAction Ignore
+    if (-not (Test-Path $resultFile)) { return [pscustomobject]@{ Passed = 0; Failed = 1 + $homeFailures.Count } }
+    $result = Get-Content -Raw $resultFile | ConvertFrom-Json
+    $result.Failed += $homeFailures.Count
+    return $result
+}
+
+function Get-FolderSnapshot {
+    <# Every file under a folder with its size and last write time, as comparable lines; none when it does not exist. #>
+    param([string] $Path)
+    if (-not (Test-Path $Path)) { return @() }
+    @(Get-ChildItem $Path -Recurse -File -Force | ForEach-Object { "$($_.FullName) $($_.Length) $($_.LastWriteTimeUtc.Ticks)" } | Sort-Object)
+}
+
+function Test-HomeUntouched {
+    <#
+    One line per failure: a file of the module created or changed in the user's data folder by this run, or left in
+    the run's scratch data folder. A checkpoint that names neither this repository, nor a scratch folder of the
+    tests, nor this run's endpoint was written by another process meanwhile (another checkout's tests): it is shown,
+    not counted.
+    #>
+    param([string] $UserData, [string[]] $Before, [string] $ScratchData, [string] $Endpoint)
+    $changed = @(Get-FolderSnapshot $UserData | Where-Object { $_ -notin @($Before) })
+    $temp = [System.IO.Path]::GetTempPath()
+    foreach ($line in $changed) {
+        $file = $line.Substring(0, $line.LastIndexOf(' ', $line.LastIndexOf(' ') - 1))
+        $checkpoint = try { Get-Content -Raw $file | ConvertFrom-Json } catch { $null }
+        $ours = -not $checkpoint -or "$($checkpoint.SourcePath)".StartsWith($Root) -or "$($checkpoint.SourcePath)".StartsWith($temp) -or
+            "$($checkpoint.Selection)".Contains("target=$Endpoint;")
+        if (-not $ours) {
+            Write-Host "Note: $file changed during the run, by another process (its source is $($checkpoint.SourcePath)); not counted."
+            continue
+        }
+        $message = "FAILED: the Pester run created or changed a file in the user's data folder: $line"
+        Write-Host $message -ForegroundColor Red
+        $message
+    }
+    foreach ($line in (Get-FolderSnapshot $ScratchData)) {
+        $message = "FAILED: a test wrote to the default data folder instead of a temporary one: $line"
+        Write-Host $message -ForegroundColor Red
+        $message
+    }
+    if ($changed.Count -eq 0) { Write-Host "The user's data folder $UserData is as the Pester run found it." }
 }
 
 function Invoke-Demo {

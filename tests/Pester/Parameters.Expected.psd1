@@ -17,6 +17,8 @@
         DefaultParameterSet = 'Path'
         Parameters          = @(
             'AccessKey              *           System.String                                Aliases=AK'
+            'CheckpointFolder       LiteralPath System.String'
+            'CheckpointFolder       Path        System.String'
             'CheckpointPath         LiteralPath System.String'
             'CheckpointPath         Path        System.String'
             'EndpointUrl            *           System.String'

@@ -19,6 +19,9 @@ namespace Chinook.Migration.Export
         /// <summary>For a database: where progress is recorded; null for the default place of this source and target.</summary>
         public string? CheckpointPath { get; init; }
 
+        /// <summary>For a database without <see cref="CheckpointPath"/>: the folder of its checkpoint; null for CHINOOK_CHECKPOINT_FOLDER or the user's data folder.</summary>
+        public string? CheckpointFolder { get; init; }
+
         /// <summary>False for a dry run (-WhatIf), which writes nothing, not even a new checkpoint.</summary>
         public bool SaveCheckpoint { get; init; } = true;
     }

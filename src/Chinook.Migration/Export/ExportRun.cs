@@ -14,7 +14,7 @@ namespace Chinook.Migration.Export
     /// <summary>
     /// One export to DynamoDB: from a whole source database (<see cref="ExportDatabase"/>, resumable through a
     /// checkpoint) or from items handed in one by one (<see cref="Add"/>, then <see cref="Finish"/>). Asks once
-    /// per table whether to write it; a table refused is planned only, as -WhatIf shows it. Everything the run
+    /// per table whether to write it; a table refused is planned only, as -WhatIf shows it (or Declined, when the user said No). Everything the run
     /// tells goes to the progress sink on the calling thread: the writer's workers hand their outcomes back,
     /// and they are reported whenever the caller adds an item or waits in <see cref="Finish"/>.
     /// </summary>
@@ -74,7 +74,12 @@ namespace Chinook.Migration.Export
         /// <returns>One result per table; none when -Resume refused the checkpoint.</returns>
         public IReadOnlyList<TableWriteResult> ExportDatabase(SourceDatabase database)
         {
-            var checkpoint = ExportCheckpoint.Open(database, options, progress);
+            // Connected before a row is read, so an unreachable target stops the run at once; and the tables' identity
+            // binds the checkpoint to them. A dry run contacts nothing.
+            var tables = options.SaveCheckpoint
+                ? TableIdentity.ReadAsync(connect(), TargetTableNames(), cancellation).GetAwaiter().GetResult()
+                : null;
+            var checkpoint = ExportCheckpoint.Open(database, options, tables, progress);
             if (checkpoint is null)
             {
                 return Array.Empty<TableWriteResult>();
@@ -137,7 +142,8 @@ namespace Chinook.Migration.Export
             }
             if (anyPlanned)
             {
-                results.AddRange(planner.Results());
+                // Outside a dry run, a table is planned only because the user said No to writing it.
+                results.AddRange(planner.Results(declined: options.SaveCheckpoint));
             }
             progress.Report(new ExportProgressEnded());
             return results;
@@ -164,6 +170,8 @@ namespace Chinook.Migration.Export
             writer?.Dispose();
             writer = null;
         }
+
+        private IEnumerable<string> TargetTableNames() => TableNames.BaseNames.Select(name => TableNames.Qualify(options.TablePrefix, name));
 
         /// <summary>The writer gave up (the server could not be reached): feeding it more is pointless.</summary>
         private bool Aborted => writer?.AbortReason != null;

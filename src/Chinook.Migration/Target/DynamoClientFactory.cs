@@ -28,26 +28,33 @@ namespace Chinook.Migration.Target
             var endpoint = settings.EndpointUrl is null ? null : DynamoConnectionSettings.EndpointUri(settings.EndpointUrl);
             var profile = FindProfile(settings);
             var (region, regionSource) = ResolveRegion(settings, profile, endpoint);
+            var config = Config(settings.MaxErrorRetry, settings.RequestTimeout, settings.EndpointUrl, endpoint, region);
+            var (credentials, credentialSource) = ResolveCredentials(settings, profile, config, endpoint);
+            CredentialCheck.Resolve(credentials, credentialSource, profile?.Profile.Name, settings.MfaTokenCode);
+            var probeConfig = Config(0, ConnectionProbe.Timeout, settings.EndpointUrl, endpoint, region);
+            return new DynamoConnection(new AmazonDynamoDBClient(credentials, config), endpoint?.ToString() ?? $"DynamoDB in {region!.SystemName}",
+                "credentials: " + credentialSource, "region: " + regionSource, new AmazonDynamoDBClient(credentials, probeConfig));
+        }
+
+        private static AmazonDynamoDBConfig Config(int maxErrorRetry, TimeSpan timeout, string? endpointUrl, Uri? endpoint, RegionEndpoint? region)
+        {
             var config = new AmazonDynamoDBConfig
             {
                 RetryMode = RequestRetryMode.Standard,
-                MaxErrorRetry = settings.MaxErrorRetry,
-                Timeout = settings.RequestTimeout,
+                MaxErrorRetry = maxErrorRetry,
+                Timeout = timeout,
             };
             if (endpoint is not null)
             {
                 // A RegionEndpoint would override the ServiceURL, so a custom endpoint gets only a signing region.
-                config.ServiceURL = settings.EndpointUrl;
+                config.ServiceURL = endpointUrl;
                 config.AuthenticationRegion = region?.SystemName ?? DynamoConnectionSettings.DefaultEndpointRegion;
             }
             else
             {
                 config.RegionEndpoint = region;
             }
-            var (credentials, credentialSource) = ResolveCredentials(settings, profile, config, endpoint);
-            CredentialCheck.Resolve(credentials, credentialSource, profile?.Profile.Name, settings.MfaTokenCode);
-            return new DynamoConnection(new AmazonDynamoDBClient(credentials, config), endpoint?.ToString() ?? $"DynamoDB in {region!.SystemName}",
-                "credentials: " + credentialSource, "region: " + regionSource);
+            return config;
         }
 
         private static (CredentialProfile Profile, string Location)? FindProfile(DynamoConnectionSettings settings)

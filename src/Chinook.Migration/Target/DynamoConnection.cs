@@ -9,15 +9,19 @@ namespace Chinook.Migration.Target
     /// </summary>
     public sealed class DynamoConnection : IDisposable
     {
-        internal DynamoConnection(IAmazonDynamoDB client, string endpoint, string credentialSource, string regionSource)
+        /// <param name="probeClient">The same endpoint and credentials without retries and with a short timeout, for <see cref="ConnectionProbe"/>; the client itself when null.</param>
+        internal DynamoConnection(IAmazonDynamoDB client, string endpoint, string credentialSource, string regionSource, IAmazonDynamoDB? probeClient = null)
         {
             Client = client;
+            ProbeClient = probeClient ?? client;
             Endpoint = endpoint;
             CredentialSource = credentialSource;
             RegionSource = regionSource;
         }
 
         internal IAmazonDynamoDB Client { get; }
+
+        internal IAmazonDynamoDB ProbeClient { get; }
 
         /// <summary>The custom endpoint URL, or the AWS region's DynamoDB endpoint.</summary>
         public string Endpoint { get; }
@@ -28,6 +32,13 @@ namespace Chinook.Migration.Target
         /// <summary>For example "region: eu-west-1 (from profile 'dev')".</summary>
         public string RegionSource { get; }
 
-        public void Dispose() => Client.Dispose();
+        public void Dispose()
+        {
+            if (!ReferenceEquals(ProbeClient, Client))
+            {
+                ProbeClient.Dispose();
+            }
+            Client.Dispose();
+        }
     }
 }

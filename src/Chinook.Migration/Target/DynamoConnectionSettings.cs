@@ -1,7 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text.RegularExpressions;
 using Amazon;
 
 namespace Chinook.Migration.Target
@@ -50,7 +50,7 @@ namespace Chinook.Migration.Target
             if (Region is not null && !IsKnownRegion(Region))
             {
                 throw new DynamoSettingException(nameof(Region),
-                    $"'{Region}' is not an AWS region name, such as us-east-1 or eu-west-1.");
+                    $"'{Region}' is not an AWS region. Regions the AWS SDK knows: {string.Join(", ", KnownRegions())}.");
             }
             if (string.IsNullOrEmpty(AccessKey) != string.IsNullOrEmpty(SecretKey))
             {
@@ -95,9 +95,10 @@ namespace Chinook.Migration.Target
             return httpScheme && uri.Host.Length > 0 && uri.UserInfo.Length == 0 ? uri : null;
         }
 
-        /// <summary>A region the SDK knows, or one that fits an AWS partition's naming pattern (a region newer than the SDK).</summary>
-        internal static bool IsKnownRegion(string region) =>
-            RegionEndpoint.EnumerableAllRegions.Any(r => string.Equals(r.SystemName, region, StringComparison.Ordinal))
-            || RegionEndpoint.AllPartitionRegionRegex.Any(pattern => Regex.IsMatch(region, pattern, RegexOptions.CultureInvariant));
+        /// <summary>A region in the AWS SDK's list of regions, in the letter case AWS writes it.</summary>
+        internal static bool IsKnownRegion(string region) => KnownRegions().Contains(region, StringComparer.Ordinal);
+
+        public static IReadOnlyList<string> KnownRegions() =>
+            RegionEndpoint.EnumerableAllRegions.Select(r => r.SystemName).OrderBy(name => name, StringComparer.Ordinal).ToList();
     }
 }

@@ -12,6 +12,8 @@ namespace Chinook.Migration.Target
         public const string Deleted = "Deleted";
         public const string NotFound = "NotFound";
         public const string Skipped = "Skipped";
+        /// <summary>The user answered No at the -Confirm prompt: the table was left as it was.</summary>
+        public const string Declined = "Declined";
     }
 
     /// <summary>One table as a cmdlet found or left it.</summary>

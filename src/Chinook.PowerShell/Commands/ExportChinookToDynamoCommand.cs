@@ -69,6 +69,39 @@ namespace Chinook.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string? CheckpointPath { get; set; }
 
+        /// <summary>With -Path and no -CheckpointPath: the folder of the checkpoint; else CHINOOK_CHECKPOINT_FOLDER, else the user's data folder.</summary>
+        [Parameter(ParameterSetName = PathSet)]
+        [Parameter(ParameterSetName = LiteralPathSet)]
+        [ValidateNotNullOrEmpty]
+        public string? CheckpointFolder { get; set; }
+
+        private string? checkpointFile;
+        private string? checkpointFolder;
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            checkpointFile = CheckpointPath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(CheckpointPath);
+            checkpointFolder = CheckpointFolder is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(CheckpointFolder);
+            if (checkpointFile is not null && checkpointFolder is not null)
+            {
+                ThrowTerminatingError(ErrorRecords.CheckpointPathAndFolder());
+            }
+            if (checkpointFile is not null && System.IO.Directory.Exists(checkpointFile))
+            {
+                ThrowTerminatingError(ErrorRecords.CheckpointPathIsFolder(CheckpointPath!));
+            }
+            if (checkpointFolder is not null && System.IO.File.Exists(checkpointFolder))
+            {
+                ThrowTerminatingError(ErrorRecords.CheckpointFolderIsFile(CheckpointFolder!));
+            }
+            if (ParameterSetName == ItemSet && !IsDryRun())
+            {
+                // Before the upstream command hands over its first item: an unreachable target stops the pipeline now.
+                _ = Connection;
+            }
+        }
+
         protected override void ConfigureClient(DynamoConnectionSettings settings)
         {
             // The writer retries throttling, server errors and unprocessed items itself, with one bound and a
@@ -143,8 +176,9 @@ namespace Chinook.PowerShell.Commands
                 TablePrefix = TablePrefix,
                 Target = TargetDescription,
                 Resume = Resume,
-                CheckpointPath = CheckpointPath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(CheckpointPath),
-                SaveCheckpoint = ShouldWriteCheckpoint(),
+                CheckpointPath = checkpointFile,
+                CheckpointFolder = checkpointFolder,
+                SaveCheckpoint = !IsDryRun(),
             };
             var streams = new ExportEventWriter(this);
             return new ExportRun(() => Connection, options, table => ShouldProcess(table, "Write items with BatchWriteItem"),
@@ -171,6 +205,11 @@ namespace Chinook.PowerShell.Commands
                 {
                     WriteObject(run.ExportDatabase(database), enumerateCollection: true);
                 }
+                catch (DynamoOperationException ex)
+                {
+                    // Describing the target tables failed (denied, or the endpoint went away): nothing was written.
+                    ThrowTerminatingError(ErrorRecords.FromTableOperation(ex, ex.TableName));
+                }
                 catch (Exception ex) when (IsStop(ex))
                 {
                     // Ctrl+C: the run has waited for its workers and saved the checkpoint with the final count.
@@ -184,14 +223,14 @@ namespace Chinook.PowerShell.Commands
         private bool IsStop(Exception ex) =>
             ex is PipelineStoppedException || (ex is OperationCanceledException && Cancellation.IsCancellationRequested);
 
-        // -WhatIf writes nothing, not even a checkpoint.
-        private bool ShouldWriteCheckpoint()
+        // -WhatIf writes nothing, not even a checkpoint, and contacts nothing.
+        private bool IsDryRun()
         {
             if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf))
             {
-                return !((SwitchParameter)whatIf).IsPresent;
+                return ((SwitchParameter)whatIf).IsPresent;
             }
-            return !LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
+            return LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
         }
     }
 }

@@ -72,7 +72,7 @@ namespace Chinook.PowerShell.Commands
             {
                 var indexes = definition.GlobalSecondaryIndexes.Count == 0 ? "no index" : string.Join("; ", definition.GlobalSecondaryIndexes);
                 var create = $"Create table ({string.Join(", ", definition.KeySchema)}; {indexes}; {definition.BillingMode})";
-                return ShouldProcess(table.TableName, create) ? TableAction.CreateOrKeep : TableAction.LeaveAlone;
+                return Answered(table, Ask(table.TableName, create)) ? TableAction.CreateOrKeep : TableAction.LeaveAlone;
             }
             if (table.Differences.Count == 0)
             {
@@ -85,9 +85,22 @@ namespace Chinook.PowerShell.Commands
                 return TableAction.LeaveAlone;
             }
             var differences = string.Join("; ", table.Differences);
-            return ShouldProcess(table.TableName, $"Delete and recreate table, losing its items ({differences})") && ConfirmRecreate(table.TableName, differences)
-                ? TableAction.Recreate
-                : TableAction.LeaveAlone;
+            var consent = Ask(table.TableName, $"Delete and recreate table, losing its items ({differences})");
+            if (consent == Consent.Yes && !ConfirmRecreate(table.TableName, differences))
+            {
+                consent = Consent.Declined;
+            }
+            return Answered(table, consent) ? TableAction.Recreate : TableAction.LeaveAlone;
+        }
+
+        /// <summary>True for Yes; a No is reported as the table's Declined outcome.</summary>
+        private bool Answered(TableInspection table, Consent consent)
+        {
+            if (consent == Consent.Declined)
+            {
+                WriteObject(table.ToReport(TableOutcome.Declined));
+            }
+            return consent == Consent.Yes;
         }
 
         /// <summary>

@@ -38,9 +38,17 @@ namespace Chinook.PowerShell.Commands
                     WriteError(ErrorRecords.TableNotManaged(table.TableName));
                     WriteObject(table.ToReport(TableOutcome.Skipped));
                 }
-                else if (ShouldProcess(table.TableName, table.Managed ? "Delete table and all its items" : "Delete table and all its items, although ChinookMigration did not create it"))
+                else
                 {
-                    approved.Add(table);
+                    switch (Ask(table.TableName, table.Managed ? "Delete table and all its items" : "Delete table and all its items, although ChinookMigration did not create it"))
+                    {
+                        case Consent.Yes:
+                            approved.Add(table);
+                            break;
+                        case Consent.Declined:
+                            WriteObject(table.ToReport(TableOutcome.Declined));
+                            break;
+                    }
                 }
             }
             ApplyToTables(approved, (table, progress, cancellationToken) => manager.DeleteAsync(table, Force, progress, cancellationToken));

@@ -57,7 +57,7 @@ namespace Chinook.PowerShell.Commands
 
         protected override void ProcessRecord()
         {
-            foreach (var path in SourcePaths.Resolve(this, Path, LiteralPath, () => allPassed = false))
+            foreach (var path in SourcePaths.Resolve(this, Path, LiteralPath, Fail))
             {
                 try
                 {
@@ -67,14 +67,30 @@ namespace Chinook.PowerShell.Commands
                 }
                 catch (SourceDatabaseException ex)
                 {
-                    allPassed = false;
-                    WriteError(ErrorRecords.FromSource(ex));
+                    Fail(ErrorRecords.FromSource(ex));
                 }
                 catch (DynamoOperationException ex)
                 {
-                    allPassed = false;
-                    WriteError(ErrorRecords.FromTableOperation(ex, ex.TableName));
+                    Fail(ErrorRecords.FromTableOperation(ex, ex.TableName));
                 }
+            }
+        }
+
+        /// <summary>
+        /// A source or table that cannot be read means the migration is not proven: an error, or with -Quiet the answer
+        /// false (the reason goes to the verbose stream), so that `if (Test-ChinookMigration -Quiet)` never throws for a
+        /// result, whatever the error preference. Invalid settings and an unreachable endpoint stay terminating errors.
+        /// </summary>
+        private void Fail(ErrorRecord error)
+        {
+            allPassed = false;
+            if (Quiet)
+            {
+                WriteVerbose($"Not proven: {error.Exception.Message} ({error.FullyQualifiedErrorId})");
+            }
+            else
+            {
+                WriteError(error);
             }
         }
 

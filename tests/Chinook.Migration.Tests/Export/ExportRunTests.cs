@@ -220,7 +220,8 @@ namespace Chinook.Migration.Tests.Export
             Assert.Equal(items.Where(i => i.TableName == "MusicCatalog").Select(i => (i.TableName, i.PK, i.SK)).OrderBy(k => k),
                 run.Written().OrderBy(k => k));
             Assert.Equal(TableWriteStatus.Written, results.Single(r => r.TableName == "MusicCatalog").Status);
-            Assert.All(results.Where(r => r.TableName != "MusicCatalog"), r => Assert.Equal(TableWriteStatus.WhatIf, r.Status));
+            Assert.All(results.Where(r => r.TableName != "MusicCatalog"), r => Assert.Equal(TableWriteStatus.Declined, r.Status));
+            Assert.All(results.Where(r => r.TableName != "MusicCatalog"), r => Assert.Equal(0, r.ItemsWritten + r.WriteUnits));
             Assert.Equal(4, run.Asked.Count);
             Assert.IsType<ExportProgressEnded>(run.Events.Last());
         }
@@ -244,8 +245,82 @@ namespace Chinook.Migration.Tests.Export
         {
             Assert.Empty(results);
             Assert.Empty(run.Asked);
-            Assert.Equal(0, run.Connections);
             Assert.Empty(run.Client.Requests);
+        }
+
+        private static readonly DateTime FirstCreated = new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc);
+
+        private static void CreateTables(Harness run, DateTime created)
+        {
+            foreach (var name in TableNames.BaseNames)
+            {
+                run.Client.Tables[name] = created;
+            }
+        }
+
+        /// <summary>The checkpoint of a whole export into the four tables as first created.</summary>
+        private static string ExportedIntoTablesCreatedFirst()
+        {
+            var checkpoint = ScratchCheckpoint();
+            using var first = new Harness(Options(checkpoint));
+            CreateTables(first, FirstCreated);
+            first.Export(TestDatabases.Shipped);
+            return checkpoint;
+        }
+
+        [Fact]
+        public void ResumeAfterTheTablesWereCreatedAnewWarnsAndWritesEveryItem()
+        {
+            var checkpoint = ExportedIntoTablesCreatedFirst();
+            Assert.Equal(FirstCreated, WriteCheckpoint.Load(checkpoint)!.Tables!.Single(t => t.TableName == TableNames.Playlists).CreatedUtc);
+
+            using var resumed = new Harness(Options(checkpoint, resume: true));
+            CreateTables(resumed, FirstCreated.AddMinutes(5));
+            var results = resumed.Export(TestDatabases.Shipped);
+
+            Assert.Equal(ShippedItems().Count, results.Sum(r => r.ItemsWritten));
+            var warning = Assert.Single(resumed.Events.OfType<ExportMessage>(), m => m.Level == ExportMessageLevel.Warning);
+            Assert.StartsWith($"Checkpoint '{checkpoint}' is not used: MusicCatalog was created anew at", warning.Text);
+            Assert.EndsWith("Writing every item from the beginning.", warning.Text);
+        }
+
+        [Fact]
+        public void ResumeAfterATableWasDeletedWarnsAndWritesEveryItem()
+        {
+            var checkpoint = ExportedIntoTablesCreatedFirst();
+
+            using var resumed = new Harness(Options(checkpoint, resume: true));
+            CreateTables(resumed, FirstCreated);
+            resumed.Client.Tables.TryRemove(TableNames.CustomerOrders, out _);
+            var results = resumed.Export(TestDatabases.Shipped);
+
+            Assert.Equal(ShippedItems().Count, results.Sum(r => r.ItemsReceived));
+            Assert.Contains(resumed.Messages(), m => m.Contains("CustomerOrders no longer exists"));
+        }
+
+        [Fact]
+        public void ResumeOnTheSameTablesFromACopyOfTheSourceElsewhereSkipsTheSettledItems()
+        {
+            var checkpoint = ExportedIntoTablesCreatedFirst();
+
+            using var resumed = new Harness(Options(checkpoint, resume: true));
+            CreateTables(resumed, FirstCreated);
+            resumed.Export(TestDatabases.CopyOfShipped());
+
+            Assert.Empty(resumed.Client.Requests);
+            Assert.DoesNotContain(resumed.Events.OfType<ExportMessage>(), m => m.Level == ExportMessageLevel.Warning);
+        }
+
+        [Fact]
+        public void WithoutACheckpointPathTheCheckpointGoesToTheCheckpointFolder()
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "chinook-xunit-" + Guid.NewGuid().ToString("N"));
+            using var run = new Harness(new ExportOptions { Target = "http://scripted", CheckpointFolder = folder });
+
+            run.Export(TestDatabases.Shipped);
+
+            var file = Assert.Single(Directory.GetFiles(folder));
+            Assert.Equal(ShippedItems().Count, WriteCheckpoint.Load(file)!.ItemsSettled);
         }
     }
 }

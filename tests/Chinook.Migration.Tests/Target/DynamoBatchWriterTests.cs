@@ -309,7 +309,7 @@ namespace Chinook.Migration.Tests.Target
             {
                 planner.Add(item);
             }
-            var results = planner.Results();
+            var results = planner.Results(declined: false);
             Assert.Equal(new[] { ("A", 10L, 20L), ("B", 20L, 40L) }, results.Select(r => (r.TableName, r.ItemsReceived, r.WriteUnits)));
             Assert.All(results, r => Assert.Equal(TableWriteStatus.WhatIf, r.Status));
             Assert.All(results, r => Assert.Equal(0, r.ItemsWritten));

@@ -47,14 +47,15 @@ namespace Chinook.Migration.Tests.Target
         [InlineData("eu-central-2")]
         [InlineData("cn-north-1")]
         [InlineData("us-gov-west-1")]
-        [InlineData("ap-southeast-9")]
-        public void RegionsTheSdkKnowsOrThatFitAPartitionAreAccepted(string region)
+        public void RegionsInTheSdksListAreAccepted(string region)
         {
             new DynamoConnectionSettings { Region = region }.Validate();
         }
 
         [Theory]
         [InlineData("moon-base-1")]
+        [InlineData("us-east-99")]
+        [InlineData("ap-southeast-99")]
         [InlineData("US-EAST-1")]
         [InlineData("us-east")]
         [InlineData("")]

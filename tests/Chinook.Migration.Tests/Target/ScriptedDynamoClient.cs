@@ -34,6 +34,21 @@ namespace Chinook.Migration.Tests.Target
             return _answer(request, Interlocked.Increment(ref _calls), cancellationToken);
         }
 
+        /// <summary>The tables DescribeTable finds, by name, with their creation time; any other is not found.</summary>
+        public ConcurrentDictionary<string, DateTime> Tables { get; } = new ConcurrentDictionary<string, DateTime>(StringComparer.Ordinal);
+
+        public override Task<DescribeTableResponse> DescribeTableAsync(DescribeTableRequest request, CancellationToken cancellationToken = default)
+        {
+            if (!Tables.TryGetValue(request.TableName, out var created))
+            {
+                throw new ResourceNotFoundException($"Requested resource not found: Table: {request.TableName} not found");
+            }
+            return Task.FromResult(new DescribeTableResponse
+            {
+                Table = new TableDescription { TableName = request.TableName, TableArn = $"arn:aws:dynamodb:us-east-1:000000000000:table/{request.TableName}", CreationDateTime = created },
+            });
+        }
+
         public static Task<BatchWriteItemResponse> AllWritten() =>
             Task.FromResult(new BatchWriteItemResponse { UnprocessedItems = new Dictionary<string, List<WriteRequest>>() });
 

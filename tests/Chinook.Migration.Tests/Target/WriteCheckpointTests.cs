@@ -34,9 +34,9 @@ namespace Chinook.Migration.Tests.Target
             var loaded = WriteCheckpoint.Load(path)!;
             Assert.Equal(5000, loaded.ItemsSettled);
             Assert.False(File.Exists(path + ".tmp"));
-            loaded.EnsureMatches(hash, "prefix=dev-", path);
-            Assert.Throws<InvalidDataException>(() => loaded.EnsureMatches(new string('B', 64), "prefix=dev-", path));
-            Assert.Throws<InvalidDataException>(() => loaded.EnsureMatches(hash, "prefix=prod-", path));
+            loaded.EnsureMatches("elsewhere/x.sqlite", hash, "prefix=dev-", path);
+            Assert.Throws<InvalidDataException>(() => loaded.EnsureMatches("x.sqlite", new string('B', 64), "prefix=dev-", path));
+            Assert.Throws<InvalidDataException>(() => loaded.EnsureMatches("x.sqlite", hash, "prefix=prod-", path));
         }
 
         [Fact]

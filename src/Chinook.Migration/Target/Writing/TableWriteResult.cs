@@ -4,7 +4,8 @@ using Chinook.Migration.Items;
 
 namespace Chinook.Migration.Target.Writing
 {
-    public enum TableWriteStatus { Written, Partial, Failed, Stopped, WhatIf }
+    /// <summary>Declined: the user answered No when asked to write the table (-Confirm); nothing was sent to it.</summary>
+    public enum TableWriteStatus { Written, Partial, Failed, Stopped, WhatIf, Declined }
 
     /// <summary>What Export-ChinookToDynamo did to one table.</summary>
     public sealed class TableWriteResult

@@ -105,9 +105,40 @@ namespace Chinook.PowerShell.Commands.Shared
                     WriteVerbose($"Using {connection!.Endpoint}.");
                     WriteDebug(connection.CredentialSource);
                     WriteDebug(connection.RegionSource);
+                    Probe(connection);
                 }
                 return connection;
             }
+        }
+
+        /// <summary>One quick call before any work, so that an endpoint out of reach or rejected keys are one setup error, not one per item.</summary>
+        private void Probe(DynamoConnection made)
+        {
+            try
+            {
+                Run(async cancellationToken =>
+                {
+                    await ConnectionProbe.VerifyAsync(made, TableNames.Qualify(TablePrefix, TableNames.MusicCatalog), cancellationToken).ConfigureAwait(false);
+                    return true;
+                });
+            }
+            catch (DynamoSetupException ex)
+            {
+                connection = null;
+                made.Dispose();
+                ThrowTerminatingError(ErrorRecords.FromSetup(ex));
+            }
+        }
+
+        /// <summary>ShouldProcess, telling the user's No apart from -WhatIf: a declined table is reported as such, not left unmentioned.</summary>
+        protected Consent Ask(string target, string action)
+        {
+            var description = $"Performing the operation \"{action}\" on target \"{target}\".";
+            if (ShouldProcess(description, $"Are you sure you want to perform this action?\n{description}", "Confirm", out var reason))
+            {
+                return Consent.Yes;
+            }
+            return reason == ShouldProcessReason.WhatIf ? Consent.WhatIf : Consent.Declined;
         }
 
         /// <summary>Runs core work off the pipeline thread; progress from <see cref="ProgressOnPipeline{T}"/> is handled meanwhile.</summary>

@@ -16,6 +16,11 @@ namespace Chinook.PowerShell.Commands.Shared
             "SourceNotFound", ErrorCategory.ObjectNotFound, path,
             "Check the path; relative paths are resolved against the current PowerShell location.");
 
+        public static ErrorRecord SourceIsFolder(string path) => Create(
+            new ArgumentException($"'{path}' is a folder; a source database is a SQLite file, such as ./Chinook_Sqlite.sqlite."),
+            "SourceIsFolder", ErrorCategory.InvalidArgument, path,
+            "Give the path of the database file itself, or a wildcard that matches files (./data/*.sqlite).");
+
         public static ErrorRecord SourceNotFileSystem(string path, string provider) => Create(
             new ArgumentException($"'{path}' is on the {provider} provider; a source database must be a file."),
             "SourceNotFileSystem", ErrorCategory.InvalidArgument, path,
@@ -93,6 +98,10 @@ namespace Chinook.PowerShell.Commands.Shared
                 DynamoSetupProblem.RoleDenied => ("AssumeRoleDenied", ErrorCategory.PermissionDenied, "Check the named role's trust policy, its external_id, and the source identity's sts:AssumeRole permission."),
                 DynamoSetupProblem.MfaCodeUnavailable => ("MfaCodeUnavailable", ErrorCategory.AuthenticationError, "Run interactively to enter the MFA code, or use a profile without mfa_serial for unattended runs."),
                 DynamoSetupProblem.CredentialsFailed => ("CredentialsFailed", ErrorCategory.AuthenticationError, "See the message for the credential source that failed; -Debug shows which one was used."),
+                DynamoSetupProblem.Unreachable => ("DynamoUnreachable", ErrorCategory.ConnectionError,
+                    "Check -EndpointUrl (scheme http or https, host, port) or -Region, that the host name resolves and something listens there, and any proxy or firewall between."),
+                DynamoSetupProblem.CredentialsRejected => ("CredentialsRejected", ErrorCategory.AuthenticationError,
+                    "Check the access key and secret key (or the profile's), that the key is active in IAM, that a session token has not expired, and that the keys belong to this endpoint's account."),
                 _ => ("NoRegion", ErrorCategory.InvalidArgument, "Give -Region, set AWS_REGION, or set a region in the profile."),
             };
             return Create(ex, id, category, null, action);
@@ -175,7 +184,22 @@ namespace Chinook.PowerShell.Commands.Shared
 
         public static ErrorRecord CheckpointUnusable(Exception ex, string path) => Create(
             ex, "CheckpointUnusable", ErrorCategory.InvalidData, path,
-            "Give another -CheckpointPath, or delete the file to start over (writing items again is harmless).");
+            "Resume with the source the checkpoint was written for, give another -CheckpointPath, or run without -Resume to start over (writing items again is harmless).");
+        public static ErrorRecord CheckpointPathAndFolder() => Create(
+            new ArgumentException("-CheckpointPath names the checkpoint file and -CheckpointFolder the folder for one: give one of them, not both."),
+            "CheckpointPathAndFolder", ErrorCategory.InvalidArgument, null,
+            "Give -CheckpointPath for a file of your choosing, or -CheckpointFolder to keep the default file name in another folder.");
+
+        public static ErrorRecord CheckpointPathIsFolder(string path) => Create(
+            new ArgumentException($"-CheckpointPath '{path}' is a folder; it takes the path of a checkpoint file (which need not exist yet), such as ./chinook.checkpoint.json."),
+            "CheckpointPathIsFolder", ErrorCategory.InvalidArgument, path,
+            "Give a file path to -CheckpointPath, or give the folder to -CheckpointFolder.");
+
+        public static ErrorRecord CheckpointFolderIsFile(string path) => Create(
+            new ArgumentException($"-CheckpointFolder '{path}' is a file; it takes a folder (created when missing)."),
+            "CheckpointFolderIsFile", ErrorCategory.InvalidArgument, path,
+            "Give a folder to -CheckpointFolder, or give the file to -CheckpointPath.");
+
         /// <summary>An access-pattern lookup that found nothing: ArtistNotFound, TrackNotFound, CustomerNotFound, PlaylistNotFound, EmployeeNotFound.</summary>
         public static ErrorRecord AccessNotFound(string what, string lookup, object target, string tableName) => Create(
             new ItemNotFoundException($"No {what.ToLowerInvariant()} with {lookup} in table '{tableName}'."),

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 using System.Management.Automation;
 
 namespace Chinook.PowerShell.Commands.Shared
@@ -7,7 +9,7 @@ namespace Chinook.PowerShell.Commands.Shared
     /// <summary>
     /// Resolves source database paths the way FileSystem cmdlets do: wildcards in -Path, -LiteralPath as
     /// given, relative paths against the PowerShell location; none given means the shipped database.
-    /// Each path that resolves to nothing gets its own non-terminating error.
+    /// Each path that resolves to nothing, or to a folder, gets its own non-terminating error.
     /// </summary>
     internal static class SourcePaths
     {
@@ -15,14 +17,21 @@ namespace Chinook.PowerShell.Commands.Shared
         private static string ShippedDatabase(PSCmdlet cmdlet) =>
             System.IO.Path.Combine(cmdlet.MyInvocation.MyCommand.Module?.ModuleBase ?? ".", "data", "Chinook_Sqlite.sqlite");
 
-        /// <param name="unresolved">Told of each pattern that resolves to nothing (after its error is written).</param>
-        public static IEnumerable<string> Resolve(PSCmdlet cmdlet, string[]? path, string[]? literalPath, Action? unresolved = null)
+        /// <param name="reportError">Takes each path's error in place of WriteError (Test-ChinookMigration -Quiet answers false instead).</param>
+        public static IEnumerable<string> Resolve(PSCmdlet cmdlet, string[]? path, string[]? literalPath, Action<ErrorRecord>? reportError = null)
         {
+            reportError ??= cmdlet.WriteError;
             if (literalPath is not null)
             {
                 foreach (var literal in literalPath)
                 {
-                    yield return cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(literal);
+                    var file = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(literal);
+                    if (Directory.Exists(file))
+                    {
+                        reportError(ErrorRecords.SourceIsFolder(literal));
+                        continue;
+                    }
+                    yield return file;
                 }
                 yield break;
             }
@@ -35,42 +44,39 @@ namespace Chinook.PowerShell.Commands.Shared
             }
             foreach (var pattern in path)
             {
-                var resolved = ResolvePattern(cmdlet, pattern);
-                if (resolved.Count == 0)
-                {
-                    unresolved?.Invoke();
-                }
-                foreach (var file in resolved)
+                foreach (var file in ResolvePattern(cmdlet, pattern, reportError))
                 {
                     yield return file;
                 }
             }
         }
 
-        private static IReadOnlyList<string> ResolvePattern(PSCmdlet cmdlet, string pattern)
+        private static IReadOnlyList<string> ResolvePattern(PSCmdlet cmdlet, string pattern, Action<ErrorRecord> reportError)
         {
             try
             {
                 var paths = cmdlet.GetResolvedProviderPathFromPSPath(pattern, out var provider);
                 if (provider.Name != "FileSystem")
                 {
-                    cmdlet.WriteError(ErrorRecords.SourceNotFileSystem(pattern, provider.Name));
+                    reportError(ErrorRecords.SourceNotFileSystem(pattern, provider.Name));
                     return Array.Empty<string>();
                 }
-                if (paths.Count == 0)
+                var files = paths.Where(p => !Directory.Exists(p)).ToList();
+                if (files.Count == 0)
                 {
-                    cmdlet.WriteError(ErrorRecords.SourceNotFound(pattern));
+                    // A wildcard may match folders beside the databases; only a pattern that names folders alone is an error.
+                    reportError(paths.Count == 0 ? ErrorRecords.SourceNotFound(pattern) : ErrorRecords.SourceIsFolder(pattern));
                 }
-                return paths;
+                return files;
             }
             catch (ItemNotFoundException)
             {
-                cmdlet.WriteError(ErrorRecords.SourceNotFound(pattern));
+                reportError(ErrorRecords.SourceNotFound(pattern));
                 return Array.Empty<string>();
             }
             catch (System.Management.Automation.DriveNotFoundException)
             {
-                cmdlet.WriteError(ErrorRecords.SourceNotFound(pattern));
+                reportError(ErrorRecords.SourceNotFound(pattern));
                 return Array.Empty<string>();
             }
         }
