@@ -9,7 +9,7 @@ using Chinook.PowerShell.Commands.Shared;
 
 namespace Chinook.PowerShell.Commands
 {
-    /// <summary>Tracks by exact name (GSI1-NameSearch) or by genre (GSI2-GenreSearch), read from MusicCatalog in TrackId order.</summary>
+    /// <summary>Tracks by name or by genre, in any letter case and with wildcards, read from MusicCatalog in TrackId order.</summary>
     [Cmdlet(VerbsCommon.Find, "ChinookTrack", DefaultParameterSetName = ByNameSet)]
     [OutputType(typeof(CatalogTrack))]
     public sealed class FindChinookTrackCommand : AccessCmdlet
@@ -19,11 +19,13 @@ namespace Chinook.PowerShell.Commands
         private MusicCatalogReader reader = null!;
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByNameSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[] Name { get; set; } = Array.Empty<string>();
 
         [Parameter(Mandatory = true, ParameterSetName = ByGenreSet, ValueFromPipelineByPropertyName = true)]
         [Alias("GenreName")]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[] Genre { get; set; } = Array.Empty<string>();
 
@@ -37,20 +39,16 @@ namespace Chinook.PowerShell.Commands
             var byGenre = ParameterSetName == ByGenreSet;
             foreach (var value in byGenre ? Genre : Name)
             {
+                var pattern = Pattern(value);
                 Func<CancellationToken, Task<IReadOnlyList<CatalogTrack>>> find = byGenre
-                    ? ct => reader.GetTracksByGenreAsync(value, ct)
-                    : ct => reader.FindTracksByNameAsync(value, ct);
-                if (!TryRead(find, value, out var tracks))
+                    ? ct => reader.FindTracksByGenreAsync(pattern, ct)
+                    : ct => reader.FindTracksAsync(pattern, ct);
+                if (TryFind(find, pattern, "Track", byGenre ? "GenreName" : "Name", reader, out var tracks))
                 {
-                    continue;
-                }
-                if (tracks.Count == 0)
-                {
-                    WriteNotFound("Track", byGenre ? $"GenreName '{value}'" : $"Name '{value}'", value, reader);
-                }
-                foreach (var track in tracks)
-                {
-                    WriteObject(track);
+                    foreach (var track in tracks)
+                    {
+                        WriteObject(track);
+                    }
                 }
             }
         }
