@@ -8,8 +8,8 @@ BeforeAll {
     $script:Prefix = New-TestTablePrefix
     $script:At = @{ EndpointUrl = $Endpoint; TablePrefix = $Prefix }
 
-    New-ChinookDynamoTable @At -TableName MusicCatalog | Out-Null
-    ConvertTo-ChinookItem -TablePrefix $Prefix | Where-Object TableName -eq "${Prefix}MusicCatalog" | Export-ChinookToDynamo -EndpointUrl $Endpoint | Out-Null
+    New-ChinookDynamoTable @At -TableName MusicCatalog, CustomerOrders | Out-Null
+    ConvertTo-ChinookItem -TablePrefix $Prefix -TableName MusicCatalog, CustomerOrders | Export-ChinookToDynamo -EndpointUrl $Endpoint | Out-Null
 
     $rows = Invoke-SqliteQuery -Sql @'
 SELECT 'ForThose' AS Q, TrackId AS Id FROM Track WHERE lower(Name) LIKE 'for those%'
@@ -18,6 +18,7 @@ UNION ALL SELECT 'Salute', TrackId FROM Track WHERE lower(Name) LIKE '%salute%'
 UNION ALL SELECT 'Rock', t.TrackId FROM Track AS t JOIN Genre AS g ON g.GenreId = t.GenreId WHERE g.Name = 'Rock'
 UNION ALL SELECT 'Metal', t.TrackId FROM Track AS t JOIN Genre AS g ON g.GenreId = t.GenreId WHERE g.Name LIKE '%metal'
 UNION ALL SELECT 'Iron', ArtistId FROM Artist WHERE lower(Name) LIKE 'iron%'
+UNION ALL SELECT 'Gmail', CustomerId FROM Customer WHERE lower(Email) LIKE '%@gmail.com'
 '@
     $script:Source = @{}
     $rows | Group-Object Q | ForEach-Object { $Source[$_.Name] = @($_.Group | ForEach-Object { [long]$_.Id } | Sort-Object) }
@@ -92,5 +93,17 @@ Describe 'Get-ChinookArtistCatalog by name' {
 
     It 'gives every artist a wildcard matches, in ArtistId order' {
         (Get-ChinookArtistCatalog -Name 'IRON*' @At).ArtistId | Should -Be $Source.Iron
+    }
+}
+
+Describe 'Get-ChinookCustomerOrder by e-mail' {
+    It 'takes a wildcard address, by a scan, and an exact one in any case from the e-mail index' {
+        $gmail = Invoke-Lookup { Get-ChinookCustomerOrder -Email '*@GMAIL.com' -First 1 @At -Verbose }
+
+        $gmail.CustomerId | Should -Be $Source.Gmail
+        $Reads | Should -Contain "Scan ${Prefix}CustomerOrders: EntityType = Customer (consistent read)."
+        $exact = Invoke-Lookup { Get-ChinookCustomerOrder -Email 'LUISG@embraer.com.br' -First 1 @At -Verbose }
+        $exact.CustomerId | Should -Be 1
+        $Reads | Should -Not -Match '^Scan'
     }
 }

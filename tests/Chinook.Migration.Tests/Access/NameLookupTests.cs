@@ -135,6 +135,21 @@ namespace Chinook.Migration.Tests.Access
         }
 
         [Fact]
+        public async Task AnEmailPatternScansTheCustomersAndAnExactAddressInAnyCaseUsesTheEmailIndex()
+        {
+            var (store, connection) = FakeItemStore.Create(shipped.Items);
+            var reader = new CustomerOrdersReader(connection);
+
+            var gmail = await reader.FindCustomersAsync(Like("*@GMAIL.COM"), CancellationToken.None);
+            Assert.Equal(SourceQuery.Ids("SELECT CustomerId FROM Customer WHERE lower(Email) LIKE '%@gmail.com' ORDER BY CustomerId"), gmail.Select(c => c.CustomerId));
+            Assert.NotEmpty(store.RequestsOf<ScanRequest>());
+
+            var exact = await reader.FindCustomersAsync(Like("LUISG@embraer.com.br"), CancellationToken.None);
+            Assert.Equal(1, Assert.Single(exact).CustomerId);
+            Assert.Equal(ChinookKeys.EmailSearchIndex, store.RequestsOf<QueryRequest>().Single().IndexName);
+        }
+
+        [Fact]
         public void AnEmptyPatternIsRefused() =>
             Assert.Throws<ArgumentException>(() => new NamePattern("", _ => true));
     }
