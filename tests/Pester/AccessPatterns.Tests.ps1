@@ -71,7 +71,7 @@ Describe 'Get-ChinookArtistCatalog' {
 
     It 'writes a non-terminating ArtistNotFound error for an id or name that is not there, and answers the rest' {
         $found = Get-ChinookArtistCatalog -ArtistId 100000, 1 @At -ErrorVariable failures -ErrorAction SilentlyContinue
-        $byName = Get-ChinookArtistCatalog -Name 'ac/dc' @At -ErrorVariable nameFailures -ErrorAction SilentlyContinue
+        $byName = Get-ChinookArtistCatalog -Name 'No Such Artist' @At -ErrorVariable nameFailures -ErrorAction SilentlyContinue
 
         $found.ArtistId | Should -Be 1
         $failures.Count | Should -Be 1

@@ -75,7 +75,7 @@ Describe 'ConvertTo-ChinookItem' {
     It 'shows a default table view of the key columns' {
         $text = $Items | Select-Object -First 2 | Out-String -Width 200
         $text | Should -Match 'TableName\s+EntityType\s+PK\s+SK\s+SizeBytes\s+WriteUnits'
-        $text | Should -Match 'MusicCatalog\s+Genre\s+GENRE#1\s+METADATA\s+51\s+1'
+        $text | Should -Match 'MusicCatalog\s+Genre\s+GENRE#1\s+METADATA\s+78\s+1'
     }
 
     It 'applies -TablePrefix to every table name' {

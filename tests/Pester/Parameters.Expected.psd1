@@ -45,6 +45,7 @@
             'AccessKey       *       System.String   Aliases=AK'
             'EndpointUrl     *       System.String'
             'Genre           ByGenre System.String[] Mandatory ByPropertyName Aliases=GenreName'
+            'MediaType       *       System.String[]'
             'Name            ByName  System.String[] Mandatory Position=0 Pipeline ByPropertyName'
             'ProfileLocation *       System.String   Aliases=AWSProfilesLocation,ProfilesLocation'
             'ProfileName     *       System.String   Aliases=StoredCredentials,AWSProfileName'

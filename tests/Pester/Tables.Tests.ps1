@@ -37,7 +37,7 @@ Describe 'New-ChinookDynamoTable' {
         }
         $indexes = @{}
         $tables | ForEach-Object { $indexes[$_.TableName] = $_.Indexes -join '; ' }
-        $indexes["${prefix}MusicCatalog"] | Should -Be 'GSI1-NameSearch (GSI1PK HASH, GSI1SK RANGE); GSI2-GenreSearch (GSI2PK HASH)'
+        $indexes["${prefix}MusicCatalog"] | Should -Be 'GSI1-NameSearch (GSI1PK HASH, GSI1SK RANGE); GSI2-GenreSearch (GSI2PK HASH); GSI3-LowerName (GSI3PK HASH, GSI3SK RANGE)'
         $indexes["${prefix}CustomerOrders"] | Should -Be 'GSI1-EmailSearch (GSI1PK HASH, GSI1SK RANGE)'
         $indexes["${prefix}Playlists"] | Should -Be ''
         $indexes["${prefix}EmployeeManagement"] | Should -Be ''
@@ -58,6 +58,23 @@ Describe 'New-ChinookDynamoTable' {
         $second.Status | Should -Be 'Existing', 'Existing'
         $second.TableArn | Should -Be $first.TableArn
         (Get-Tables $prefix).Count | Should -Be 2
+    }
+
+    It 'warns that a table of the same shape without the managed tag is not managed, and that Sync and Remove leave it alone' {
+        $prefix = New-TestTablePrefix
+        $definition = Get-ChinookTableDefinition -TablePrefix $prefix -TableName MusicCatalog | ConvertTo-Json -Depth 10 | ConvertFrom-Json
+        $definition.PSObject.Properties.Remove('Tags')
+        Send-DynamoJson -EndpointUrl $Endpoint -Operation CreateTable -Json ($definition | ConvertTo-Json -Depth 10) | Out-Null
+
+        $table = New-ChinookDynamoTable -EndpointUrl $Endpoint -TablePrefix $prefix -TableName MusicCatalog -WarningVariable warnings 3>$null
+
+        $table.Status | Should -Be 'Existing'
+        $table.Managed | Should -BeFalse
+        $warnings.Count | Should -Be 1
+        "$($warnings[0])" | Should -Match "Table '${prefix}MusicCatalog' .* not managed by ChinookMigration"
+        "$($warnings[0])" | Should -Match 'Sync-ChinookToDynamo and Remove-ChinookDynamoTable will leave it alone'
+        New-ChinookDynamoTable -EndpointUrl $Endpoint -TablePrefix $prefix -TableName Playlists -WarningVariable managedWarnings 3>$null | Out-Null
+        $managedWarnings | Should -BeNullOrEmpty
     }
 
     It 'takes a subset of tables by name, from the pipeline too' {
@@ -144,7 +161,7 @@ Describe 'New-ChinookDynamoTable' {
         $output = Invoke-Runbook $prefix 'New-ChinookDynamoTable -EndpointUrl $Endpoint -TablePrefix $Prefix -WhatIf'
 
         $text = $output | Out-String
-        $text | Should -Match "What if: Performing the operation `"Create table \(PK HASH, SK RANGE; GSI1-NameSearch \(GSI1PK HASH, GSI1SK RANGE\); GSI2-GenreSearch \(GSI2PK HASH\); PAY_PER_REQUEST\)`" on target `"${prefix}MusicCatalog`""
+        $text | Should -Match "What if: Performing the operation `"Create table \(PK HASH, SK RANGE; GSI1-NameSearch \(GSI1PK HASH, GSI1SK RANGE\); GSI2-GenreSearch \(GSI2PK HASH\); GSI3-LowerName \(GSI3PK HASH, GSI3SK RANGE\); PAY_PER_REQUEST\)`" on target `"${prefix}MusicCatalog`""
         $text | Should -Match "on target `"${prefix}EmployeeManagement`""
         Get-Tables $prefix | Should -BeNullOrEmpty
     }
@@ -248,7 +265,7 @@ Describe 'Get-ChinookTableDefinition' {
     It 'gives the four definitions without contacting AWS' {
         $definitions = Get-ChinookTableDefinition -TablePrefix dev-
         $definitions.TableName | Should -Be 'dev-MusicCatalog', 'dev-CustomerOrders', 'dev-Playlists', 'dev-EmployeeManagement'
-        $definitions[0].GlobalSecondaryIndexes.IndexName | Should -Be 'GSI1-NameSearch', 'GSI2-GenreSearch'
+        $definitions[0].GlobalSecondaryIndexes.IndexName | Should -Be 'GSI1-NameSearch', 'GSI2-GenreSearch', 'GSI3-LowerName'
     }
 
     It 'turns into JSON with the CLI''s member names that round-trips through ConvertFrom-Json' {
@@ -258,11 +275,11 @@ Describe 'Get-ChinookTableDefinition' {
         $parsed.PSObject.Properties.Name | Should -Be 'TableName', 'AttributeDefinitions', 'KeySchema', 'GlobalSecondaryIndexes', 'BillingMode', 'Tags'
         $parsed.TableName | Should -Be 'dev-MusicCatalog'
         $parsed.BillingMode | Should -Be 'PAY_PER_REQUEST'
-        ($parsed.AttributeDefinitions | ForEach-Object { "$($_.AttributeName):$($_.AttributeType)" }) | Should -Be 'PK:S', 'SK:S', 'GSI1PK:S', 'GSI1SK:S', 'GSI2PK:S'
+        ($parsed.AttributeDefinitions | ForEach-Object { "$($_.AttributeName):$($_.AttributeType)" }) | Should -Be 'PK:S', 'SK:S', 'GSI1PK:S', 'GSI1SK:S', 'GSI2PK:S', 'GSI3PK:S', 'GSI3SK:S'
         ($parsed.KeySchema | ForEach-Object { "$($_.AttributeName) $($_.KeyType)" }) | Should -Be 'PK HASH', 'SK RANGE'
         $parsed.GlobalSecondaryIndexes[0].PSObject.Properties.Name | Should -Be 'IndexName', 'KeySchema', 'Projection'
         $parsed.GlobalSecondaryIndexes[1].KeySchema.AttributeName | Should -Be 'GSI2PK'
-        $parsed.GlobalSecondaryIndexes.Projection.ProjectionType | Should -Be 'ALL', 'ALL'
+        $parsed.GlobalSecondaryIndexes.Projection.ProjectionType | Should -Be 'ALL', 'ALL', 'ALL'
         $parsed.Tags[0].Key | Should -Be 'chinook-migration:managed'
         ($parsed | ConvertTo-Json -Depth 10) | Should -Be $json
         $json | Should -Not -Match 'null'

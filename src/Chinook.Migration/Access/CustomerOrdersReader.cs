@@ -9,7 +9,7 @@ namespace Chinook.Migration.Access
 {
     /// <summary>
     /// The CustomerOrders access patterns, answered from DynamoDB alone: a customer's profile, customers by e-mail
-    /// (GSI1-EmailSearch) and a customer's orders newest first. Every method reads every result page it needs.
+    /// (GSI1-EmailSearch, or a Scan for a wildcard pattern) and a customer's orders newest first. Every method reads every result page it needs.
     /// </summary>
     public sealed class CustomerOrdersReader : AccessReader
     {
@@ -39,6 +39,21 @@ namespace Chinook.Migration.Access
                 KeyQuery.Index(ChinookKeys.EmailSearchIndex, ChinookKeys.Gsi1PartitionKeyName, ChinookKeys.Email(RequireText(email, nameof(email)))),
                 NewCall(), cancellationToken).ConfigureAwait(false);
             return items.Select(i => new CustomerProfile(i)).OrderBy(c => c.CustomerId).ToList();
+        }
+
+        /// <summary>
+        /// Customers whose e-mail address matches the pattern in any letter case, in CustomerId order: an address
+        /// without wildcards by GSI1-EmailSearch; a pattern by a Scan of the table filtered to customers, as the index
+        /// key is the whole address and no prefix can narrow it.
+        /// </summary>
+        public async Task<IReadOnlyList<CustomerProfile>> FindCustomersAsync(NamePattern email, CancellationToken cancellationToken)
+        {
+            if ((email ?? throw new ArgumentNullException(nameof(email))).IsLiteral)
+            {
+                return await FindCustomersByEmailAsync(email.LiteralPrefix, cancellationToken).ConfigureAwait(false);
+            }
+            var items = await Table.ScanEntityAsync(ChinookEntity.Customer, NewCall(), cancellationToken).ConfigureAwait(false);
+            return items.Select(i => new CustomerProfile(i)).Where(c => email.IsMatch(c.Email)).OrderBy(c => c.CustomerId).ToList();
         }
 
         /// <summary>

@@ -5,7 +5,7 @@ using Chinook.Migration.Items;
 namespace Chinook.Migration.Access
 {
     /// <summary>
-    /// A Query on one partition of the table or of an index, optionally narrowed to sort keys with a prefix, in key
+    /// A Query on one partition of the table or of an index, optionally narrowed to one sort key or to sort keys with a prefix, in key
     /// order or newest first, optionally stopped after a number of items. Reads of the table are consistent.
     /// </summary>
     internal sealed class KeyQuery
@@ -23,6 +23,7 @@ namespace Chinook.Migration.Access
         public string PartitionKey { get; }
         public string? SortKeyName { get; }
         public string? SortKeyPrefix { get; private set; }
+        public string? SortKey { get; private set; }
         public bool Descending { get; private set; }
         public int? MaxItems { get; private set; }
 
@@ -43,6 +44,12 @@ namespace Chinook.Migration.Access
             return this;
         }
 
+        public KeyQuery SortKeyIs(string sortKey)
+        {
+            SortKey = sortKey;
+            return this;
+        }
+
         public KeyQuery NewestFirst()
         {
             Descending = true;
@@ -58,6 +65,7 @@ namespace Chinook.Migration.Access
         public ReadRequest Describe(string tableName) => new ReadRequest(tableName, IndexName, "Query",
             $"{PartitionKeyName} = {PartitionKey}" +
             (SortKeyPrefix is null ? string.Empty : $" AND begins_with({SortKeyName}, {SortKeyPrefix})") +
+            (SortKey is null ? string.Empty : $" AND {SortKeyName} = {SortKey}") +
             (Descending ? ", newest first" : string.Empty) +
             (MaxItems is int max ? $", first {max}" : string.Empty),
             ConsistentRead);
@@ -68,11 +76,11 @@ namespace Chinook.Migration.Access
             var names = new Dictionary<string, string> { ["#pk"] = PartitionKeyName };
             var values = new Dictionary<string, AttributeValue> { [":pk"] = new AttributeValue { S = PartitionKey } };
             var condition = "#pk = :pk";
-            if (SortKeyPrefix is not null && SortKeyName is not null)
+            if (SortKeyName is not null && (SortKeyPrefix ?? SortKey) is string sortKeyValue)
             {
                 names["#sk"] = SortKeyName;
-                values[":sk"] = new AttributeValue { S = SortKeyPrefix };
-                condition += " AND begins_with(#sk, :sk)";
+                values[":sk"] = new AttributeValue { S = sortKeyValue };
+                condition += SortKeyPrefix is null ? " AND #sk = :sk" : " AND begins_with(#sk, :sk)";
             }
             var request = new QueryRequest
             {

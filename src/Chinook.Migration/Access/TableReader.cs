@@ -77,22 +77,35 @@ namespace Chinook.Migration.Access
             {
                 names["#a" + i] = attributes[i];
             }
-            return ReadPagesAsync(new ReadRequest(TableName, null, "Scan", $"SK = {sortKey}", consistentRead: true), null, call, async (startKey, _) =>
+            return ScanAsync(new ReadRequest(TableName, null, "Scan", $"SK = {sortKey}", consistentRead: true), () => new ScanRequest
             {
-                var request = new ScanRequest
-                {
-                    TableName = TableName,
-                    FilterExpression = "#sk = :sk",
-                    ProjectionExpression = string.Join(", ", names.Keys),
-                    ExpressionAttributeNames = names,
-                    ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":sk"] = new AttributeValue { S = sortKey } },
-                    ConsistentRead = true,
-                    ExclusiveStartKey = startKey,
-                };
-                var response = await DynamoErrors.Call(TableName, "scan", () => client.ScanAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+                FilterExpression = "#sk = :sk",
+                ProjectionExpression = string.Join(", ", names.Keys),
+                ExpressionAttributeNames = names,
+                ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":sk"] = new AttributeValue { S = sortKey } },
+            }, call, cancellationToken);
+        }
+
+        /// <summary>Every item of this entity type, by a Scan of the whole table (page after page) filtered on EntityType.</summary>
+        public Task<IReadOnlyList<ChinookItem>> ScanEntityAsync(ChinookEntity entity, ReadCall call, CancellationToken cancellationToken) =>
+            ScanAsync(new ReadRequest(TableName, null, "Scan", $"{ChinookItem.EntityTypeName} = {entity}", consistentRead: true), () => new ScanRequest
+            {
+                FilterExpression = "#type = :type",
+                ExpressionAttributeNames = new Dictionary<string, string> { ["#type"] = ChinookItem.EntityTypeName },
+                ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":type"] = new AttributeValue { S = entity.ToString() } },
+            }, call, cancellationToken);
+
+        /// <summary>The items of every page of a consistent Scan of the table with the filter and projection <paramref name="newScan"/> makes.</summary>
+        private Task<IReadOnlyList<ChinookItem>> ScanAsync(ReadRequest description, Func<ScanRequest> newScan, ReadCall call, CancellationToken cancellationToken) =>
+            ReadPagesAsync(description, null, call, async (startKey, _) =>
+            {
+                var scan = newScan();
+                scan.TableName = TableName;
+                scan.ConsistentRead = true;
+                scan.ExclusiveStartKey = startKey;
+                var response = await DynamoErrors.Call(TableName, "scan", () => client.ScanAsync(scan, cancellationToken), cancellationToken).ConfigureAwait(false);
                 return (response.Items, response.LastEvaluatedKey);
             });
-        }
 
         /// <summary>Reads page after page, each starting after the last key of the one before, until there is none or enough items are read.</summary>
         private async Task<IReadOnlyList<ChinookItem>> ReadPagesAsync(ReadRequest request, int? maxItems, ReadCall call,

@@ -15,12 +15,21 @@ namespace Chinook.Migration.Items
         public const string Gsi1PartitionKeyName = "GSI1PK";
         public const string Gsi1SortKeyName = "GSI1SK";
         public const string Gsi2PartitionKeyName = "GSI2PK";
+        public const string Gsi3PartitionKeyName = "GSI3PK";
+        public const string Gsi3SortKeyName = "GSI3SK";
 
         /// <summary>MusicCatalog: artists and tracks by name (GSI1PK=ARTIST_NAME#.. or TRACK_NAME#.., GSI1SK=ARTIST#.. or TRACK#..).</summary>
         public const string NameSearchIndex = "GSI1-NameSearch";
 
         /// <summary>MusicCatalog: tracks by genre name (GSI2PK=GENRE#..).</summary>
         public const string GenreSearchIndex = "GSI2-GenreSearch";
+
+        /// <summary>
+        /// MusicCatalog: artists, tracks, genres and media types by lower-case name (GSI3PK=ARTIST_LOWER#<first letter>,
+        /// TRACK_LOWER#<first letter>, GENRE_LOWER or MEDIATYPE_LOWER; GSI3SK=the lower-case name), for lookups without
+        /// regard to case: DynamoDB compares keys case-sensitively, and the user's GSI1/GSI2 keys keep the names as written.
+        /// </summary>
+        public const string LowerNameIndex = "GSI3-LowerName";
 
         /// <summary>CustomerOrders: customers by lower-case e-mail (GSI1PK=EMAIL#.., GSI1SK=CUSTOMER#..).</summary>
         public const string EmailSearchIndex = "GSI1-EmailSearch";
@@ -56,6 +65,28 @@ namespace Chinook.Migration.Items
 
         /// <summary>GSI2-GenreSearch partition key of a track.</summary>
         public static string GenreName(string name) => "GENRE#" + name;
+
+        /// <summary>GSI3-LowerName sort key: the name in lower case (invariant culture), so that any letter case compares equal.</summary>
+        public static string LowerName(string name) => name.ToLowerInvariant();
+
+        /// <summary>
+        /// GSI3-LowerName partition key of an artist: its lower-case name's first letter, so that the writes of many
+        /// artists spread over many partitions and a lookup by a name or a prefix reads one.
+        /// </summary>
+        public static string ArtistLowerName(string name) => "ARTIST_LOWER#" + FirstLetter(LowerName(name));
+
+        /// <summary>GSI3-LowerName partition key of a track, by the first letter as for artists.</summary>
+        public static string TrackLowerName(string name) => "TRACK_LOWER#" + FirstLetter(LowerName(name));
+
+        /// <summary>GSI3-LowerName partition of every genre reference item: a short list, read whole by a completer or a pattern.</summary>
+        public const string GenreLowerNames = "GENRE_LOWER";
+
+        /// <summary>GSI3-LowerName partition of every media-type reference item.</summary>
+        public const string MediaTypeLowerNames = "MEDIATYPE_LOWER";
+
+        /// <summary>The first character of a text, a surrogate pair kept whole (a lone half is not valid UTF-8).</summary>
+        public static string FirstLetter(string text) =>
+            text.Length > 1 && char.IsHighSurrogate(text[0]) ? text.Substring(0, 2) : text.Substring(0, Math.Min(text.Length, 1));
 
         /// <summary>GSI1-EmailSearch partition key: e-mail addresses compare without case.</summary>
         public static string Email(string email) => "EMAIL#" + email.ToLowerInvariant();

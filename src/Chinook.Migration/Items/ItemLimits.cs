@@ -53,6 +53,8 @@ namespace Chinook.Migration.Items
             Check(ChinookKeys.Gsi1PartitionKeyName, null, MaxPartitionKeyBytes);
             Check(ChinookKeys.Gsi1SortKeyName, null, MaxSortKeyBytes);
             Check(ChinookKeys.Gsi2PartitionKeyName, null, MaxPartitionKeyBytes);
+            Check(ChinookKeys.Gsi3PartitionKeyName, null, MaxPartitionKeyBytes);
+            Check(ChinookKeys.Gsi3SortKeyName, null, MaxSortKeyBytes);
             return violations;
         }
 

@@ -74,13 +74,8 @@ namespace Chinook.Migration.Target
         }
 
         /// <summary>The files the SDK reads profiles from, as AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE set them.</summary>
-        private static string SharedFilesRead()
-        {
-            var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-            var config = Environment.GetEnvironmentVariable("AWS_CONFIG_FILE") is { Length: > 0 } configFile ? configFile : System.IO.Path.Combine(home, ".aws", "config");
-            var credentials = Environment.GetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE") is { Length: > 0 } credentialsFile ? credentialsFile : System.IO.Path.Combine(home, ".aws", "credentials");
-            return $"the config file {config} and the credentials file {credentials}";
-        }
+        private static string SharedFilesRead() =>
+            $"the config file {SharedProfiles.ConfigFilePath} and the credentials file {SharedProfiles.CredentialsFilePath}";
 
         private static (RegionEndpoint? Region, string Source) ResolveRegion(
             DynamoConnectionSettings settings, (CredentialProfile Profile, string Location)? profile, Uri? endpoint)

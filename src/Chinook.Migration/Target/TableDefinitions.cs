@@ -25,7 +25,8 @@ namespace Chinook.Migration.Target
                 case TableNames.MusicCatalog:
                     return Build(tableName, billing,
                         Index(ChinookKeys.NameSearchIndex, billing, ChinookKeys.Gsi1PartitionKeyName, ChinookKeys.Gsi1SortKeyName),
-                        Index(ChinookKeys.GenreSearchIndex, billing, ChinookKeys.Gsi2PartitionKeyName, null));
+                        Index(ChinookKeys.GenreSearchIndex, billing, ChinookKeys.Gsi2PartitionKeyName, null),
+                        Index(ChinookKeys.LowerNameIndex, billing, ChinookKeys.Gsi3PartitionKeyName, ChinookKeys.Gsi3SortKeyName));
                 case TableNames.CustomerOrders:
                     return Build(tableName, billing,
                         Index(ChinookKeys.EmailSearchIndex, billing, ChinookKeys.Gsi1PartitionKeyName, ChinookKeys.Gsi1SortKeyName));

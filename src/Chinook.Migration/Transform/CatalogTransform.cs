@@ -8,7 +8,8 @@ namespace Chinook.Migration.Transform
     /// <summary>
     /// MusicCatalog: genres and media types as reference items (so one no track uses survives), artists (with
     /// or without albums), albums in their artist's partition, and tracks in their album's partition with the
-    /// album, artist, genre and media-type names copied on and the name and genre index keys.
+    /// album, artist, genre and media-type names copied on and the name and genre index keys. Artists, tracks, genres
+    /// and media types also carry the keys of the lower-case name index.
     /// </summary>
     internal static class CatalogTransform
     {
@@ -22,11 +23,11 @@ namespace Chinook.Migration.Transform
         {
             if (options.Selects(ChinookEntity.Genre))
             {
-                yield return ReferenceStep(Genre, ChinookEntity.Genre, "GenreId", ChinookKeys.Genre);
+                yield return ReferenceStep(Genre, ChinookEntity.Genre, "GenreId", ChinookKeys.Genre, ChinookKeys.GenreLowerNames);
             }
             if (options.Selects(ChinookEntity.MediaType))
             {
-                yield return ReferenceStep(MediaType, ChinookEntity.MediaType, "MediaTypeId", ChinookKeys.MediaType);
+                yield return ReferenceStep(MediaType, ChinookEntity.MediaType, "MediaTypeId", ChinookKeys.MediaType, ChinookKeys.MediaTypeLowerNames);
             }
             if (options.Selects(ChinookEntity.Artist))
             {
@@ -50,10 +51,12 @@ namespace Chinook.Migration.Transform
             }
         }
 
-        private static ConversionStep ReferenceStep(SourceTable table, ChinookEntity entity, string idColumn, Func<long, string> partitionKey) =>
+        private static ConversionStep ReferenceStep(SourceTable table, ChinookEntity entity, string idColumn, Func<long, string> partitionKey, string lowerNamePartition) =>
             new ConversionStep(table.Name, $"{table.Name} rows in {idColumn} order", SourceRowCursor.Columns(table, "r"), $"[{table.Name}] AS r", "r." + idColumn,
                 (context, cursor) => context.EachRow(cursor, table, "r", (row, key) =>
-                    new ItemDraft(TableNames.MusicCatalog, entity, partitionKey(ConversionContext.Id(row, idColumn)), ChinookKeys.Metadata, table, key).PutRow(row)));
+                    new ItemDraft(TableNames.MusicCatalog, entity, partitionKey(ConversionContext.Id(row, idColumn)), ChinookKeys.Metadata, table, key)
+                        .PutRow(row)
+                        .PutLowerNameKeys((string?)row["Name"], _ => lowerNamePartition)));
 
         private static IEnumerable<ConversionOutput> ConvertArtists(ConversionContext context, SourceRowCursor cursor) =>
             context.EachRow(cursor, Artist, "ar", (row, key) =>
@@ -61,7 +64,8 @@ namespace Chinook.Migration.Transform
                 var artistId = ConversionContext.Id(row, "ArtistId");
                 return new ItemDraft(TableNames.MusicCatalog, ChinookEntity.Artist, ChinookKeys.Artist(artistId), ChinookKeys.Metadata, Artist, key)
                     .PutRow(row)
-                    .PutIndexKeys(ChinookKeys.NameSearchIndex, "Name", (string?)row["Name"], ChinookKeys.Gsi1PartitionKeyName, ChinookKeys.ArtistName, ChinookKeys.Gsi1SortKeyName, ChinookKeys.Artist(artistId));
+                    .PutIndexKeys(ChinookKeys.NameSearchIndex, "Name", (string?)row["Name"], ChinookKeys.Gsi1PartitionKeyName, ChinookKeys.ArtistName, ChinookKeys.Gsi1SortKeyName, ChinookKeys.Artist(artistId))
+                    .PutLowerNameKeys((string?)row["Name"], ChinookKeys.ArtistLowerName);
             });
 
         private static IEnumerable<ConversionOutput> ConvertAlbums(ConversionContext context, SourceRowCursor cursor) =>
@@ -84,7 +88,8 @@ namespace Chinook.Migration.Transform
                     .PutCopy(ItemAttributes.Track.GenreName, genreName)
                     .PutCopy(ItemAttributes.Track.MediaTypeName, cursor.CopiedText("MediaTypeName"))
                     .PutIndexKeys(ChinookKeys.NameSearchIndex, "Name", (string?)row["Name"], ChinookKeys.Gsi1PartitionKeyName, ChinookKeys.TrackName, ChinookKeys.Gsi1SortKeyName, trackKey)
-                    .PutIndexKeys(ChinookKeys.GenreSearchIndex, "GenreName", genreName, ChinookKeys.Gsi2PartitionKeyName, ChinookKeys.GenreName);
+                    .PutIndexKeys(ChinookKeys.GenreSearchIndex, "GenreName", genreName, ChinookKeys.Gsi2PartitionKeyName, ChinookKeys.GenreName)
+                    .PutLowerNameKeys((string?)row["Name"], ChinookKeys.TrackLowerName);
             });
     }
 }

@@ -148,5 +148,10 @@ namespace Chinook.Migration.Transform
             }
             return this;
         }
+
+        /// <summary>The keys of GSI3-LowerName: the partition <paramref name="partitionKeyOf"/> gives for the name, and the name in lower case.</summary>
+        public ItemDraft PutLowerNameKeys(string? name, Func<string, string> partitionKeyOf) =>
+            PutIndexKeys(ChinookKeys.LowerNameIndex, "Name", name, ChinookKeys.Gsi3PartitionKeyName, partitionKeyOf,
+                ChinookKeys.Gsi3SortKeyName, name is null ? null : ChinookKeys.LowerName(name));
     }
 }

@@ -6,7 +6,7 @@ using Chinook.PowerShell.Commands.Shared;
 
 namespace Chinook.PowerShell.Commands
 {
-    /// <summary>An artist with their albums and each album's tracks, read from MusicCatalog by artist id or exact name.</summary>
+    /// <summary>An artist with their albums and each album's tracks, read from MusicCatalog by artist id or by name (any letter case, wildcards).</summary>
     [Cmdlet(VerbsCommon.Get, "ChinookArtistCatalog", DefaultParameterSetName = ByIdSet)]
     [OutputType(typeof(ArtistCatalog))]
     public sealed class GetChinookArtistCatalogCommand : AccessCmdlet
@@ -18,8 +18,9 @@ namespace Chinook.PowerShell.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         public long[] ArtistId { get; set; } = Array.Empty<long>();
 
-        /// <summary>The artist's exact name (GSI1-NameSearch): case and spelling must match.</summary>
+        /// <summary>Artist names, wildcards allowed, in any letter case (GSI3-LowerName, or a Scan for a leading wildcard).</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByNameSet)]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[] Name { get; set; } = Array.Empty<string>();
 
@@ -34,12 +35,9 @@ namespace Chinook.PowerShell.Commands
             {
                 foreach (var name in Name)
                 {
-                    if (TryRead(ct => reader.FindArtistsByNameAsync(name, ct), name, out var artists))
+                    var pattern = Pattern(name);
+                    if (TryFind(ct => reader.FindArtistsAsync(pattern, ct), pattern, "Artist", "Name", reader, out var artists))
                     {
-                        if (artists.Count == 0)
-                        {
-                            WriteNotFound("Artist", $"Name '{name}'", name, reader);
-                        }
                         foreach (var artist in artists)
                         {
                             WriteCatalog(artist.ArtistId);

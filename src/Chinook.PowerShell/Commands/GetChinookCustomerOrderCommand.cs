@@ -6,7 +6,7 @@ using Chinook.PowerShell.Commands.Shared;
 
 namespace Chinook.PowerShell.Commands
 {
-    /// <summary>A customer's orders with their line items, newest first, read from CustomerOrders by customer id or e-mail.</summary>
+    /// <summary>A customer's orders with their line items, newest first, read from CustomerOrders by customer id or e-mail (any letter case, wildcards).</summary>
     [Cmdlet(VerbsCommon.Get, "ChinookCustomerOrder", DefaultParameterSetName = ByIdSet)]
     [OutputType(typeof(CustomerOrder))]
     public sealed class GetChinookCustomerOrderCommand : AccessCmdlet
@@ -18,8 +18,9 @@ namespace Chinook.PowerShell.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         public long[] CustomerId { get; set; } = Array.Empty<long>();
 
-        /// <summary>The customer's e-mail address, in any letter case (GSI1-EmailSearch).</summary>
+        /// <summary>The customer's e-mail address, in any letter case (GSI1-EmailSearch); a wildcard pattern scans the table.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByEmailSet, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[] Email { get; set; } = Array.Empty<string>();
 
@@ -39,12 +40,9 @@ namespace Chinook.PowerShell.Commands
             {
                 foreach (var email in Email)
                 {
-                    if (TryRead(ct => reader.FindCustomersByEmailAsync(email, ct), email, out var customers))
+                    var pattern = Pattern(email);
+                    if (TryFind(ct => reader.FindCustomersAsync(pattern, ct), pattern, "Customer", "Email", reader, out var customers))
                     {
-                        if (customers.Count == 0)
-                        {
-                            WriteNotFound("Customer", $"Email '{email}'", email, reader);
-                        }
                         foreach (var customer in customers)
                         {
                             WriteOrders(customer.CustomerId, knownCustomer: true);

@@ -49,9 +49,9 @@ namespace Chinook.PowerShell.Commands
             }
             foreach (var name in Name)
             {
-                var pattern = WildcardPattern.Get(name, WildcardOptions.IgnoreCase);
-                var matches = playlists!.Where(p => p.Name is not null && pattern.IsMatch(p.Name)).ToList();
-                if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
+                var pattern = Pattern(name);
+                var matches = playlists!.Where(p => pattern.IsMatch(p.Name)).ToList();
+                if (matches.Count == 0 && pattern.IsLiteral)
                 {
                     WriteNotFound("Playlist", $"Name '{name}'", name, reader);
                 }

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using Chinook.Migration.Items;
 using Chinook.Migration.Target;
+using Chinook.PowerShell.Commands.Completion;
 using Chinook.PowerShell.Commands.Shared;
 
 namespace Chinook.PowerShell.Commands

@@ -9,7 +9,7 @@ namespace Chinook.PowerShell.Commands
 {
     /// <summary>
     /// Creates the four tables (or those named) and waits until each table and index is ACTIVE. A table that already
-    /// matches its definition is reported as Existing; one that differs is an error, or with -Force is deleted and
+    /// matches its definition is reported as Existing (with a warning when it lacks the managed tag); one that differs is an error, or with -Force is deleted and
     /// created anew, which is confirmed as a High-impact action.
     /// </summary>
     [Cmdlet(VerbsCommon.New, "ChinookDynamoTable", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
@@ -76,6 +76,12 @@ namespace Chinook.PowerShell.Commands
             }
             if (table.Differences.Count == 0)
             {
+                if (!table.Managed)
+                {
+                    WriteWarning($"Table '{table.TableName}' has the module's keys and indexes but not its tag {ManagedTag.Key}={ManagedTag.Value}: " +
+                        "it is not managed by ChinookMigration. Export writes into it, but Sync-ChinookToDynamo and Remove-ChinookDynamoTable will leave it alone. " +
+                        "To have it managed, delete it and run New-ChinookDynamoTable, or tag it yourself.");
+                }
                 WriteVerbose($"{table.TableName} exists with the same definition; nothing to change.");
                 return TableAction.CreateOrKeep;
             }

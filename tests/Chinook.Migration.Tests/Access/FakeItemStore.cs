@@ -14,7 +14,7 @@ namespace Chinook.Migration.Tests.Access
 {
     /// <summary>
     /// DynamoDB's data plane in memory, as the readers use it: GetItem, Query (on the table or an index, with the
-    /// key conditions the readers write), Scan with a sort-key filter and projection, and BatchGetItem. Results come
+    /// key conditions the readers write; a sparse index holds only items with both its keys), Scan with one equality filter and a projection, and BatchGetItem. Results come
     /// in pages of <see cref="PageSize"/> items, as DynamoDB cuts them at 1 MB; a hash-only index returns its items in
     /// no useful order, as DynamoDB does. It can hand back BatchGetItem keys unprocessed and answer after a pause.
     /// </summary>
@@ -25,9 +25,10 @@ namespace Chinook.Migration.Tests.Access
             [ChinookKeys.NameSearchIndex] = (ChinookKeys.Gsi1PartitionKeyName, ChinookKeys.Gsi1SortKeyName),
             [ChinookKeys.GenreSearchIndex] = (ChinookKeys.Gsi2PartitionKeyName, null),
             [ChinookKeys.EmailSearchIndex] = (ChinookKeys.Gsi1PartitionKeyName, ChinookKeys.Gsi1SortKeyName),
+            [ChinookKeys.LowerNameIndex] = (ChinookKeys.Gsi3PartitionKeyName, ChinookKeys.Gsi3SortKeyName),
         };
 
-        private static readonly Regex KeyCondition = new Regex(@"^(#\w+) = (:\w+)(?: AND begins_with\((#\w+), (:\w+)\))?$");
+        private static readonly Regex KeyCondition = new Regex(@"^(#\w+) = (:\w+)(?: AND (?:begins_with\((#\w+), (:\w+)\)|(#\w+) = (:\w+)))?$");
 
         private readonly object gate = new object();
         private int inFlight;
@@ -129,14 +130,18 @@ namespace Chinook.Migration.Tests.Access
             string Name(int group) => request.ExpressionAttributeNames[match.Groups[group].Value];
             string Value(int group) => request.ExpressionAttributeValues[match.Groups[group].Value].S;
             var (hash, range) = request.IndexName is null ? ("PK", "SK") : Indexes[request.IndexName];
-            if (Name(1) != hash || (match.Groups[3].Success && Name(3) != range))
+            if (Name(1) != hash || (match.Groups[3].Success && Name(3) != range) || (match.Groups[5].Success && Name(5) != range))
             {
                 throw new AmazonDynamoDBException("Query condition missed key schema element");
             }
-            var items = Table(request.TableName).Where(item => item.TryGetValue(hash, out var h) && h.S == Value(2));
+            var items = Table(request.TableName).Where(item => item.TryGetValue(hash, out var h) && h.S == Value(2) && (range is null || item.ContainsKey(range)));
             if (match.Groups[3].Success)
             {
                 items = items.Where(item => item[range!].S.StartsWith(Value(4), StringComparison.Ordinal));
+            }
+            if (match.Groups[5].Success)
+            {
+                items = items.Where(item => item.TryGetValue(range!, out var r) && r.S == Value(6));
             }
             var ordered = range is null
                 ? items.OrderBy(item => new string((item["PK"].S + item["SK"].S).Reverse().ToArray()), StringComparer.Ordinal).ToList()
@@ -151,15 +156,17 @@ namespace Chinook.Migration.Tests.Access
 
         private ScanResponse Scan(ScanRequest request)
         {
-            if (request.FilterExpression != "#sk = :sk" || request.ExpressionAttributeNames["#sk"] != "SK")
+            var filter = Regex.Match(request.FilterExpression, @"^(#\w+) = (:\w+)$");
+            if (!filter.Success)
             {
                 throw new NotSupportedException(request.FilterExpression);
             }
-            var wanted = request.ExpressionAttributeValues[":sk"].S;
-            var projected = request.ProjectionExpression.Split(new[] { ", " }, StringSplitOptions.None).Select(name => request.ExpressionAttributeNames[name]).ToList();
+            var attribute = request.ExpressionAttributeNames[filter.Groups[1].Value];
+            var wanted = request.ExpressionAttributeValues[filter.Groups[2].Value].S;
+            var projected = request.ProjectionExpression?.Split(new[] { ", " }, StringSplitOptions.None).Select(name => request.ExpressionAttributeNames[name]).ToList();
             var (page, last) = Page(Table(request.TableName), request.ExclusiveStartKey, request.Limit);
-            var items = page.Where(item => item["SK"].S == wanted)
-                .Select(item => item.Where(a => projected.Contains(a.Key)).ToDictionary(a => a.Key, a => a.Value))
+            var items = page.Where(item => item.TryGetValue(attribute, out var value) && value.S == wanted)
+                .Select(item => item.Where(a => projected is null || projected.Contains(a.Key)).ToDictionary(a => a.Key, a => a.Value))
                 .ToList();
             return new ScanResponse { Items = items, LastEvaluatedKey = last };
         }

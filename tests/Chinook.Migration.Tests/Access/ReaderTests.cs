@@ -100,22 +100,20 @@ namespace Chinook.Migration.Tests.Access
             Assert.Equal(albums, ironMaiden!.Albums.Select(a => a.AlbumId));
             Assert.Equal(SourceQuery.Ids("SELECT t.TrackId FROM Track t JOIN Album a ON a.AlbumId = t.AlbumId WHERE a.ArtistId = 90 ORDER BY a.AlbumId, t.TrackId"),
                 ironMaiden.Tracks.Select(t => t.TrackId));
-            Assert.InRange(store.MaxInFlight, 2, MusicCatalogReader.ConcurrentAlbumReads);
+            Assert.InRange(store.MaxInFlight, 2, MusicCatalogReader.ConcurrentQueries);
             var last = progress.Reports.Last(p => p.Finished && p.RequestsDone == p.RequestsPlanned);
             Assert.Equal(1 + albums.Count, last.RequestsPlanned);
         }
 
         [Fact]
-        public async Task AnArtistOrTrackIsFoundByItsExactNameOnTheNameIndex()
+        public async Task ATrackIsFoundByItsExactNameAsWrittenOnTheNameIndex()
         {
             var (store, connection) = Store(pageSize: 2);
             var reader = new MusicCatalogReader(connection);
 
-            var artists = await reader.FindArtistsByNameAsync("Iron Maiden", CancellationToken.None);
             var tracks = await reader.FindTracksByNameAsync("Hallowed Be Thy Name", CancellationToken.None);
             var none = await reader.FindTracksByNameAsync("hallowed be thy name", CancellationToken.None);
 
-            Assert.Equal(90, Assert.Single(artists).ArtistId);
             Assert.Equal(SourceQuery.Ids("SELECT TrackId FROM Track WHERE Name = 'Hallowed Be Thy Name' ORDER BY TrackId"), tracks.Select(t => t.TrackId));
             Assert.True(tracks.Count > 2);
             Assert.All(tracks, t => Assert.Equal("Iron Maiden", t.ArtistName));

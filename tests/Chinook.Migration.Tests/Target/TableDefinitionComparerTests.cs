@@ -137,7 +137,7 @@ namespace Chinook.Migration.Tests.Target
             Assert.Equal("qa.MusicCatalog", request.TableName);
             Assert.Equal(BillingMode.PROVISIONED, request.BillingMode);
             Assert.Equal(7, request.ProvisionedThroughput.ReadCapacityUnits);
-            Assert.Equal(new[] { "GSI1-NameSearch", "GSI2-GenreSearch" }, request.GlobalSecondaryIndexes.Select(i => i.IndexName));
+            Assert.Equal(new[] { "GSI1-NameSearch", "GSI2-GenreSearch", "GSI3-LowerName" }, request.GlobalSecondaryIndexes.Select(i => i.IndexName));
             Assert.All(request.GlobalSecondaryIndexes, i => Assert.Equal(3, i.ProvisionedThroughput.WriteCapacityUnits));
             Assert.Equal("chinook-migration:managed", Assert.Single(request.Tags).Key);
         }

@@ -18,7 +18,7 @@ namespace Chinook.Migration.Tests.Target
 
             Assert.Equal(new[] { "MusicCatalog", "CustomerOrders", "Playlists", "EmployeeManagement" }, tables.Keys);
             Assert.All(tables.Values, t => Assert.Equal("PK HASH, SK RANGE", Keys(t)));
-            Assert.Equal("GSI1-NameSearch (GSI1PK HASH, GSI1SK RANGE); GSI2-GenreSearch (GSI2PK HASH)", Indexes(tables["MusicCatalog"]));
+            Assert.Equal("GSI1-NameSearch (GSI1PK HASH, GSI1SK RANGE); GSI2-GenreSearch (GSI2PK HASH); GSI3-LowerName (GSI3PK HASH, GSI3SK RANGE)", Indexes(tables["MusicCatalog"]));
             Assert.Equal("GSI1-EmailSearch (GSI1PK HASH, GSI1SK RANGE)", Indexes(tables["CustomerOrders"]));
             Assert.Empty(tables["Playlists"].GlobalSecondaryIndexes);
             Assert.Empty(tables["EmployeeManagement"].GlobalSecondaryIndexes);
@@ -28,7 +28,7 @@ namespace Chinook.Migration.Tests.Target
         public void EveryKeyAttributeIsAStringAndDefinedOnce()
         {
             var catalog = TableDefinitions.For("MusicCatalog", null);
-            Assert.Equal(new[] { "PK:S", "SK:S", "GSI1PK:S", "GSI1SK:S", "GSI2PK:S" }, catalog.AttributeDefinitions.Select(a => a.ToString()));
+            Assert.Equal(new[] { "PK:S", "SK:S", "GSI1PK:S", "GSI1SK:S", "GSI2PK:S", "GSI3PK:S", "GSI3SK:S" }, catalog.AttributeDefinitions.Select(a => a.ToString()));
             Assert.Equal(new[] { "PK:S", "SK:S", "GSI1PK:S", "GSI1SK:S" }, TableDefinitions.For("CustomerOrders", null).AttributeDefinitions.Select(a => a.ToString()));
             Assert.Equal(new[] { "PK:S", "SK:S" }, TableDefinitions.For("Playlists", null).AttributeDefinitions.Select(a => a.ToString()));
         }

@@ -35,7 +35,7 @@ namespace Chinook.Migration.Tests.Target
             Assert.Equal(TableOutcome.Created, report.Status);
             Assert.True(report.Managed);
             Assert.All(report.Indexes, index => Assert.Equal("ACTIVE", index.IndexStatus));
-            Assert.Equal(new[] { "GSI1-NameSearch", "GSI2-GenreSearch" }, progress.Reports.First().PendingIndexes);
+            Assert.Equal(new[] { "GSI1-NameSearch", "GSI2-GenreSearch", "GSI3-LowerName" }, progress.Reports.First().PendingIndexes);
             Assert.True(progress.Reports.Last().Completed);
             Assert.Equal("chinook-migration:managed", Assert.Single(fake.Tags["dev-MusicCatalog"]).Key);
             Assert.DoesNotContain("Tag dev-MusicCatalog", fake.Calls);

@@ -44,8 +44,8 @@ namespace Chinook.Migration.Tests.Transform
         {
             var path = TestDatabases.ShippedWith("INSERT INTO Genre VALUES (26, 'Unused'); INSERT INTO MediaType VALUES (6, 'Wax cylinder');");
             var result = Conversion.Of(path, new ConversionOptions { Entities = new[] { ChinookEntity.Genre, ChinookEntity.MediaType } });
-            Equal(Map(("EntityType", "Genre"), ("GenreId", 26L), ("Name", "Unused")), result.Single("GENRE#26", "METADATA").Attributes);
-            Equal(Map(("EntityType", "MediaType"), ("MediaTypeId", 6L), ("Name", "Wax cylinder")), result.Single("MEDIATYPE#6", "METADATA").Attributes);
+            Equal(Map(("EntityType", "Genre"), ("GenreId", 26L), ("Name", "Unused"), ("GSI3PK", "GENRE_LOWER"), ("GSI3SK", "unused")), result.Single("GENRE#26", "METADATA").Attributes);
+            Equal(Map(("EntityType", "MediaType"), ("MediaTypeId", 6L), ("Name", "Wax cylinder"), ("GSI3PK", "MEDIATYPE_LOWER"), ("GSI3SK", "wax cylinder")), result.Single("MEDIATYPE#6", "METADATA").Attributes);
             Assert.Equal(26, result.Entity(ChinookEntity.Genre).Count);
         }
 
@@ -62,7 +62,7 @@ namespace Chinook.Migration.Tests.Transform
 
             Equal(Map(("EntityType", "Artist"), ("ArtistId", 1L)), result.Single("ARTIST#1", "METADATA").Attributes);
             Equal(Map(("EntityType", "Track"), ("TrackId", 1L), ("Name", "Loose"), ("MediaTypeId", 1L), ("Milliseconds", 1000L), ("UnitPrice", 0.99m),
-                ("GSI1PK", "TRACK_NAME#Loose"), ("GSI1SK", "TRACK#1")), result.Single(ChinookKeys.NoAlbum, "TRACK#1").Attributes);
+                ("GSI1PK", "TRACK_NAME#Loose"), ("GSI1SK", "TRACK#1"), ("GSI3PK", "TRACK_LOWER#l"), ("GSI3SK", "loose")), result.Single(ChinookKeys.NoAlbum, "TRACK#1").Attributes);
             Equal(Map(("EntityType", "Customer"), ("CustomerId", 1L), ("FirstName", "Ann"), ("LastName", "Lee"), ("Email", "a@b.c"),
                 ("TotalOrders", 0L), ("TotalSpent", 0.00m), ("GSI1PK", "EMAIL#a@b.c"), ("GSI1SK", "CUSTOMER#1")), result.Single("CUSTOMER#1", "PROFILE").Attributes);
             Assert.Empty(result.Problems);
@@ -209,13 +209,14 @@ namespace Chinook.Migration.Tests.Transform
             Assert.Equal(2100, ((string)track.Attributes["Name"]!).Length);
             Assert.False(track.Attributes.ContainsKey("GSI1PK"));
             Assert.False(track.Attributes.ContainsKey("GSI1SK"));
+            Assert.False(track.Attributes.ContainsKey("GSI3PK"));
             Assert.Equal("GENRE#Rock", track.Attributes["GSI2PK"]);
             var customer = result.Single("CUSTOMER#1", "PROFILE");
             Assert.Equal("", customer.Attributes["Email"]);
             Assert.False(customer.Attributes.ContainsKey("GSI1PK"));
 
             Assert.Empty(result.Errors);
-            Assert.Equal(new[] { ("Track", "TrackId=1", "Name"), ("Customer", "CustomerId=1", "Email") },
+            Assert.Equal(new[] { ("Track", "TrackId=1", "Name"), ("Track", "TrackId=1", "Name"), ("Customer", "CustomerId=1", "Email") },
                 result.Warnings.Select(w => (w.SourceTable, w.RowKey, w.Column!)));
             Assert.Contains("2,111 bytes, over DynamoDB's 2,048", result.Warnings.First().Message);
         }

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using Chinook.Migration.Access;
@@ -69,6 +71,26 @@ namespace Chinook.PowerShell.Commands.Shared
                 WriteNotFound(what, lookup, target, reader);
             }
             return found;
+        }
+
+        /// <summary>A name parameter's value as the core's pattern: PowerShell's wildcards, without regard to case, as in Get-ChildItem.</summary>
+        protected static NamePattern Pattern(string text) => new NamePattern(text, WildcardPattern.Get(text, WildcardOptions.IgnoreCase).IsMatch);
+
+        /// <summary>
+        /// Runs a lookup by name pattern. A literal name that finds nothing is an error; a wildcard pattern that matches
+        /// nothing is not, as with Get-ChildItem.
+        /// </summary>
+        protected bool TryFind<T>(Func<CancellationToken, Task<IReadOnlyList<T>>> find, NamePattern pattern, string what, string lookup, AccessReader reader, out IReadOnlyList<T> found)
+        {
+            if (!TryRead(find, pattern.Text, out found))
+            {
+                return false;
+            }
+            if (found.Count == 0 && pattern.IsLiteral)
+            {
+                WriteNotFound(what, $"{lookup} '{pattern.Text}'", pattern.Text, reader);
+            }
+            return true;
         }
 
         /// <summary>The error for a lookup that found nothing: ObjectNotFound, id "<paramref name="what"/>NotFound".</summary>

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Chinook.Migration.Items;
 using Chinook.Migration.Target;
+using Chinook.PowerShell.Commands.Completion;
 
 namespace Chinook.PowerShell.Commands.Shared
 {
@@ -26,11 +27,13 @@ namespace Chinook.PowerShell.Commands.Shared
         public string? EndpointUrl { get; set; }
 
         [Parameter]
+        [ArgumentCompleter(typeof(RegionCompleter))]
         [ValidateNotNullOrEmpty]
         public string? Region { get; set; }
 
         [Parameter]
         [Alias("StoredCredentials", "AWSProfileName")]
+        [ArgumentCompleter(typeof(ProfileNameCompleter))]
         [ValidateNotNullOrEmpty]
         public string? ProfileName { get; set; }
 

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using Chinook.Migration.Target;
+using Chinook.PowerShell.Commands.Completion;
 
 namespace Chinook.PowerShell.Commands.Shared
 {

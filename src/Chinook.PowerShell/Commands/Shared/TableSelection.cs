@@ -1,9 +1,7 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Management.Automation.Language;
 using Chinook.Migration.Items;
 using Chinook.Migration.Target;
 
@@ -67,15 +65,5 @@ namespace Chinook.PowerShell.Commands.Shared
                 tables.Add(table);
             }
         }
-    }
-
-    /// <summary>Completes -TableName with the four tables' base names.</summary>
-    public sealed class TableNameCompleter : IArgumentCompleter
-    {
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-            CommandAst commandAst, IDictionary fakeBoundParameters) =>
-            TableNames.BaseNames
-                .Where(name => name.StartsWith(wordToComplete ?? string.Empty, StringComparison.OrdinalIgnoreCase))
-                .Select(name => new CompletionResult(name));
     }
 }
