@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Chinook.Migration.Items;
+using Chinook.Migration.Readback;
 using Chinook.Migration.Source;
 using Chinook.Migration.Target;
 using Chinook.Migration.Transform;
@@ -113,7 +114,8 @@ namespace Chinook.Migration.Validation
             var scanProgress = new SynchronousProgress<ScanProgress>(p => steps.Report(p.TableFinished
                 ? $"Scanned {p.Table}: {Discrepancies.Count(p.TableItemsRead)} items."
                 : $"Scanning {p.Table}: {Discrepancies.Count(p.TableItemsRead)} items read.", p.ItemsRead));
-            var snapshot = await scanner.ScanAsync(TargetTableNames, scanProgress, cancellationToken).ConfigureAwait(false);
+            var snapshot = new TargetSnapshot(TargetTableNames);
+            await scanner.ScanAsync(TargetTableNames, new[] { snapshot }, scanProgress, cancellationToken).ConfigureAwait(false);
             steps.Report($"Read {Discrepancies.Count(snapshot.Count)} items from the target.", snapshot.Count);
             return snapshot;
         }

@@ -2,11 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Chinook.Migration.Items;
+using Chinook.Migration.Readback;
 
 namespace Chinook.Migration.Validation
 {
     /// <summary>
-    /// The source rows rebuilt from every item of the target (<see cref="SourceRowRebuilder"/>), by table and key,
+    /// The source rows rebuilt from every item of the target (<see cref="RowRebuilder"/>), by table and key,
     /// with the keys that more than one item claims.
     /// </summary>
     public sealed class RebuiltRows
@@ -18,9 +19,9 @@ namespace Chinook.Migration.Validation
         public static RebuiltRows From(IEnumerable<ChinookItem> items)
         {
             var rebuilt = new RebuiltRows();
-            foreach (var row in items.SelectMany(SourceRowRebuilder.Rebuild))
+            foreach (var row in items.SelectMany(RowRebuilder.Rebuild))
             {
-                rebuilt.Add(row);
+                rebuilt.Add(new SourceRow(row.Table, row.Values));
             }
             return rebuilt;
         }
