@@ -26,6 +26,7 @@ namespace Chinook.Migration.Readback
         private const int RowsPerTransaction = 20_000;
 
         private readonly SqliteConnection connection;
+        private readonly string path;
         private readonly string? tablePrefix;
         private readonly Action<ReadbackProblem>? onProblem;
         private readonly Dictionary<string, SqliteCommand> inserts = new Dictionary<string, SqliteCommand>(StringComparer.Ordinal);
@@ -41,6 +42,7 @@ namespace Chinook.Migration.Readback
         /// <exception cref="SqliteException">The file cannot be created.</exception>
         public ChinookSqliteWriter(string path, string? tablePrefix, Action<ReadbackProblem>? onProblem = null)
         {
+            this.path = path;
             this.tablePrefix = tablePrefix;
             this.onProblem = onProblem;
             connection = new SqliteConnection(new SqliteConnectionStringBuilder
@@ -127,7 +129,7 @@ namespace Chinook.Migration.Readback
                     integrity.Add(reader.GetString(0));
                 }
             }
-            var summary = new RebuildSummary(itemsRead, new Dictionary<string, long>(rowCounts, StringComparer.Ordinal), problemCount, findings, integrity);
+            var summary = new RebuildSummary(path, itemsRead, new Dictionary<string, long>(rowCounts, StringComparer.Ordinal), problemCount, findings, integrity);
             Dispose();
             return summary;
         }

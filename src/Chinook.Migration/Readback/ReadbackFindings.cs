@@ -78,9 +78,10 @@ namespace Chinook.Migration.Readback
     /// <summary>What one rebuild gave back: rows per table, the items that gave none, and the checks of the finished file.</summary>
     public sealed class RebuildSummary
     {
-        public RebuildSummary(long itemsRead, IReadOnlyDictionary<string, long> rowCounts, long problemCount,
+        public RebuildSummary(string path, long itemsRead, IReadOnlyDictionary<string, long> rowCounts, long problemCount,
             IReadOnlyList<ForeignKeyFinding> foreignKeyFindings, IReadOnlyList<string> integrityCheck)
         {
+            Path = path;
             ItemsRead = itemsRead;
             RowCounts = rowCounts;
             ProblemCount = problemCount;
@@ -88,7 +89,24 @@ namespace Chinook.Migration.Readback
             IntegrityCheck = integrityCheck;
         }
 
+        /// <summary>The SQLite file the rows are in.</summary>
+        public string Path { get; }
+
         public long ItemsRead { get; }
+
+        /// <summary>Every row written, over all 11 tables.</summary>
+        public long RowCount
+        {
+            get
+            {
+                long total = 0;
+                foreach (var count in RowCounts.Values)
+                {
+                    total += count;
+                }
+                return total;
+            }
+        }
 
         /// <summary>Rows written, by Chinook table, all 11 present.</summary>
         public IReadOnlyDictionary<string, long> RowCounts { get; }
@@ -100,5 +118,8 @@ namespace Chinook.Migration.Readback
 
         /// <summary>PRAGMA integrity_check's answer: "ok" alone when the file is sound.</summary>
         public IReadOnlyList<string> IntegrityCheck { get; }
+
+        /// <summary>The same summary of the file under another name (the temporary file once renamed).</summary>
+        public RebuildSummary At(string path) => new RebuildSummary(path, ItemsRead, RowCounts, ProblemCount, ForeignKeyFindings, IntegrityCheck);
     }
 }

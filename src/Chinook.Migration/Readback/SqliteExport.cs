@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Chinook.Migration.Items;
 using Chinook.Migration.Target;
+using Microsoft.Data.Sqlite;
 
 namespace Chinook.Migration.Readback
 {
@@ -36,7 +37,7 @@ namespace Chinook.Migration.Readback
         /// <param name="destination">The file to write; replaced only when <paramref name="overwrite"/> is set.</param>
         /// <param name="onProblem">Each item whose rows do not come back, as soon as it is read.</param>
         /// <param name="consumers">Further consumers of the same scan (each target table is read once for all of them).</param>
-        /// <exception cref="IOException">The destination exists and <paramref name="overwrite"/> is not set, or the file cannot be written.</exception>
+        /// <exception cref="IOException">The destination exists and <paramref name="overwrite"/> is not set, or a file cannot be written.</exception>
         /// <exception cref="DynamoOperationException">The target cannot be read.</exception>
         public async Task<RebuildSummary> RunAsync(string destination, bool overwrite, IProgress<ScanProgress>? progress = null,
             Action<ReadbackProblem>? onProblem = null, IReadOnlyList<IScannedItemSink>? consumers = null, CancellationToken cancellationToken = default)
@@ -50,17 +51,21 @@ namespace Chinook.Migration.Readback
             try
             {
                 RebuildSummary summary;
-                using (var writer = new ChinookSqliteWriter(temporary, tablePrefix, onProblem))
+                try
                 {
+                    using var writer = new ChinookSqliteWriter(temporary, tablePrefix, onProblem);
                     var sinks = new List<IScannedItemSink> { writer };
                     sinks.AddRange(consumers ?? Array.Empty<IScannedItemSink>());
                     await new TargetScanner(connection, segments, maxConcurrency)
                         .ScanAsync(TargetTableNames, sinks, progress, cancellationToken).ConfigureAwait(false);
-                    cancellationToken.ThrowIfCancellationRequested();
                     summary = writer.Complete();
                 }
+                catch (SqliteException ex)
+                {
+                    throw new IOException($"'{temporary}' cannot be written: {ex.Message}", ex);
+                }
                 File.Move(temporary, fullPath, overwrite);
-                return summary;
+                return summary.At(fullPath);
             }
             finally
             {
