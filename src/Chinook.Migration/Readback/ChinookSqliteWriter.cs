@@ -100,7 +100,8 @@ namespace Chinook.Migration.Readback
                     if (!TryStorageValue(column, row.Values[column.Name], out values[i], out var why))
                     {
                         Report(new ReadbackProblem(ReadbackProblemKind.InvalidValue, item.TableName, key,
-                            $"{row.Table.Name} row {RowKey(row.Table, row.Values)}: {column.Name} {why}; nothing of the item comes back."));
+                            $"{row.Table.Name} row {RowKey(row.Table, row.Values)}: {column.Name} {why}; nothing of the item comes back.",
+                            row.Table.Name, RowKey(row.Table, row.Values)));
                         return;
                     }
                 }
@@ -182,7 +183,8 @@ namespace Chinook.Migration.Readback
                         rowCounts[written.Name]--;
                     }
                     Report(new ReadbackProblem(ReadbackProblemKind.Conflict, item.TableName, key,
-                        $"{table.Name} row {RowKey(table, values)} came back from another item already; nothing of this item comes back."));
+                        $"{table.Name} row {RowKey(table, values)} came back from another item already; nothing of this item comes back.",
+                        table.Name, RowKey(table, values)));
                     return;
                 }
                 rowCounts[table.Name]++;

@@ -27,12 +27,14 @@ namespace Chinook.Migration.Readback
     /// <summary>An item of the target whose rows do not come back, naming its table and key; the other items still come back.</summary>
     public sealed class ReadbackProblem
     {
-        public ReadbackProblem(ReadbackProblemKind kind, string table, string key, string message)
+        public ReadbackProblem(ReadbackProblemKind kind, string table, string key, string message, string? sourceTable = null, string? rowKey = null)
         {
             Kind = kind;
             Table = table;
             Key = key;
             Message = message;
+            SourceTable = sourceTable;
+            RowKey = rowKey;
         }
 
         public ReadbackProblemKind Kind { get; }
@@ -44,6 +46,12 @@ namespace Chinook.Migration.Readback
         public string Key { get; }
 
         public string Message { get; }
+
+        /// <summary>The Chinook table of the row concerned, where the problem is one row's (a conflict, a bad value).</summary>
+        public string? SourceTable { get; }
+
+        /// <summary>That row's key: "InvoiceId=5".</summary>
+        public string? RowKey { get; }
 
         public override string ToString() => $"{Table} {Key}: {Message}";
     }
