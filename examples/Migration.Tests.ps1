@@ -88,15 +88,18 @@ Describe 'The migrated tables' {
         Get-Checks Relationship 9 | Where-Object { -not $_.Passed } | Should -BeNullOrEmpty
     }
 
-    It 'answer every access pattern as the source does, within the latency targets' {
-        $missed = @(Get-Checks AccessPattern 9 | Where-Object { -not $_.Passed })
-        # A wrong answer fails at once. Latency is a measurement: a read that only missed its target is measured
-        # again, over more calls, before the runbook fails on it (one busy moment should not stop a migration).
-        $slow = @($missed | Where-Object { $_.Actual -eq $_.Expected -and $_.FailingKeys.Count -eq 0 })
+    It 'answer every access pattern as the source does' {
+        Get-Checks AccessPattern 9 | Where-Object { -not $_.Passed } | Should -BeNullOrEmpty
+    }
+
+    It 'answer within the latency targets' {
+        # Latency is a measurement, reported apart from the answers: a read that missed its target is measured again,
+        # over more calls, before the runbook fails on it (one busy moment should not stop a migration).
+        $slow = @(Get-Checks Latency 9 | Where-Object { -not $_.Passed })
         if ($slow) {
-            $remeasured = Test-ChinookMigration @Source @Target -Kind AccessPattern -Iterations 50 -ErrorAction Stop
-            $missed = @($missed | Where-Object { $_ -notin $slow }) + @($remeasured | Where-Object { -not $_.Passed -and $_.Check -in $slow.Check })
+            $remeasured = Test-ChinookMigration @Source @Target -Kind Latency -Iterations 50 -ErrorAction Stop
+            $slow = @($remeasured | Where-Object { -not $_.Passed -and $_.Check -in $slow.Check })
         }
-        $missed | Should -BeNullOrEmpty
+        $slow | Should -BeNullOrEmpty
     }
 }

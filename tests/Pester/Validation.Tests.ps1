@@ -52,17 +52,17 @@ Describe 'Test-ChinookMigration' {
         It 'passes every check, access patterns within the user''s latency targets, as a runbook asserts it' {
             $results = Test-ChinookMigration -EndpointUrl $Endpoint -TablePrefix $Prefix
             $failed = Get-Failed $results
-            # Latency is measured on a machine other builds share: a read that missed only its latency target gets one
-            # more measurement. A wrong answer never gets a second chance.
-            $slow = $failed | Where-Object { $_.Kind -eq 'AccessPattern' -and $_.Actual -eq $_.Expected -and $_.FailingKeys.Count -eq 0 }
+            # Latency is measured on a machine other builds share: a read that missed its latency target gets one more
+            # measurement. A wrong answer (an AccessPattern result) never gets a second chance.
+            $slow = $failed | Where-Object { $_.Kind -eq 'Latency' }
             if ($slow) {
-                $again = Test-ChinookMigration -EndpointUrl $Endpoint -TablePrefix $Prefix -Kind AccessPattern -Iterations 50
+                $again = Test-ChinookMigration -EndpointUrl $Endpoint -TablePrefix $Prefix -Kind Latency -Iterations 50
                 $failed = @($failed | Where-Object { $_ -notin $slow }) + @($again | Where-Object { -not $_.Passed -and $_.Check -in $slow.Check })
             }
             $failed | Should -BeNullOrEmpty
 
             ($results | Group-Object Kind -NoElement | ForEach-Object { "$($_.Name) $($_.Count)" }) |
-                Should -Be 'RecordCount 11', 'DataIntegrity 15', 'Relationship 9', 'AccessPattern 9'
+                Should -Be 'RecordCount 11', 'DataIntegrity 15', 'Relationship 9', 'AccessPattern 9', 'Latency 9'
         }
 
         It 'counts all 11 source tables, the embedded rows included, from every page of the target' {
@@ -76,19 +76,23 @@ Describe 'Test-ChinookMigration' {
         }
 
         It 'reads the user''s access patterns with the right answers and reports latency percentiles' {
-            $patterns = Test-ChinookMigration -EndpointUrl $Endpoint -TablePrefix $Prefix -Kind AccessPattern -Iterations 5
+            $results = Test-ChinookMigration -EndpointUrl $Endpoint -TablePrefix $Prefix -Kind AccessPattern, Latency -Iterations 5
+            $answers = @($results | Where-Object Kind -eq 'AccessPattern')
+            $patterns = @($results | Where-Object Kind -eq 'Latency')
+            $answers | ForEach-Object { $_.Passed | Should -BeTrue -Because $_.Message; $_.Iterations | Should -BeNullOrEmpty }
+            $answers.Check | Should -Be $patterns.Check
             $patterns.Check | Should -Be @(
                 'An artist with albums and tracks', 'Tracks of a genre (GSI2-GenreSearch)', 'A track by name (GSI1-NameSearch)',
                 'A customer by e-mail (GSI1-EmailSearch)', "A customer's profile (GetItem)", "A customer's orders, most recent first",
                 'A playlist with all its tracks', "An employee's reports, chain of command and customers", 'A batch read of 25 tracks (BatchGetItem)')
             $patterns | ForEach-Object {
-                $_.Actual | Should -Be $_.Expected -Because $_.Message
+                $_.Expected | Should -Be 5
                 $_.Iterations | Should -Be 5
                 $_.P50Ms | Should -BeLessOrEqual $_.P95Ms
                 $_.P95Ms | Should -BeLessOrEqual $_.P99Ms
             }
             $byCheck = @{}; $patterns | ForEach-Object { $byCheck[$_.Check] = $_ }
-            $byCheck['Tracks of a genre (GSI2-GenreSearch)'].Expected | Should -Be 1297
+            ($answers | Where-Object Check -eq 'Tracks of a genre (GSI2-GenreSearch)').Expected | Should -Be 1297
             $byCheck['Tracks of a genre (GSI2-GenreSearch)'].TargetMs | Should -BeNullOrEmpty
             $byCheck['A track by name (GSI1-NameSearch)'].TargetMs | Should -Be 10
             $byCheck["A customer's orders, most recent first"].TargetMs | Should -Be 50

@@ -189,8 +189,7 @@ namespace Chinook.Migration.Readback
             }
             catch (ArgumentException ex)
             {
-                string Part(string name) => map.TryGetValue(name, out var value) ? value.S ?? value.N ?? "(not a string)" : "(none)";
-                return new ScannedItem(null, new UnreadableItem(table, $"PK={Part(ChinookKeys.PartitionKeyName)}, SK={Part(ChinookKeys.SortKeyName)}", ex.Message));
+                return new ScannedItem(null, new UnreadableItem(table, ItemAttributeMapper.DescribeKey(map), ex.Message));
             }
         }
 

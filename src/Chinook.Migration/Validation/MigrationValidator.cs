@@ -54,7 +54,7 @@ namespace Chinook.Migration.Validation
                 results.Add(result);
                 onResult?.Invoke(result);
             }
-            var probes = options.Runs(ValidationKind.AccessPattern)
+            var probes = options.Runs(ValidationKind.AccessPattern) || options.Runs(ValidationKind.Latency)
                 ? AccessPatternProbes.Build(source, connection, options.TablePrefix)
                 : Array.Empty<AccessProbe>();
             var steps = new StepCounter(progress, StepCount() + probes.Count);
@@ -65,11 +65,21 @@ namespace Chinook.Migration.Validation
                     await CheckTargetAsync(steps, Emit, cancellationToken).ConfigureAwait(false);
                 }
             }
+            var timedCalls = options.Runs(ValidationKind.Latency) ? options.Iterations : 0;
             foreach (var probe in probes)
             {
-                steps.Start(ValidationPhase.MeasuringAccessPatterns,
-                    $"Access pattern '{probe.Check}' on {probe.Entity}: {probe.Subject}; one call checked against the source, then {options.Iterations} timed calls.");
-                Emit(await AccessPatternCheck.RunAsync(probe, options.Iterations, options.FailingKeyCount, cancellationToken).ConfigureAwait(false));
+                steps.Start(ValidationPhase.MeasuringAccessPatterns, timedCalls > 0
+                    ? $"Access pattern '{probe.Check}' on {probe.Entity}: {probe.Subject}; one call checked against the source, then {timedCalls} timed calls."
+                    : $"Access pattern '{probe.Check}' on {probe.Entity}: {probe.Subject}; one call checked against the source.");
+                var (answer, latency) = await AccessPatternCheck.RunAsync(probe, timedCalls, options.FailingKeyCount, cancellationToken).ConfigureAwait(false);
+                if (options.Runs(ValidationKind.AccessPattern))
+                {
+                    Emit(answer);
+                }
+                if (latency is not null)
+                {
+                    Emit(latency);
+                }
             }
             return results;
         }

@@ -164,6 +164,9 @@ namespace Chinook.Migration.Tests.Readback
 
             public List<Dictionary<string, AttributeValue>> Stored(string table) => tables[table];
 
+            /// <summary>Holds these items (as DynamoDB hands them back) in the table, in place of what it held.</summary>
+            public void Put(string table, IEnumerable<Dictionary<string, AttributeValue>> items) => tables[table] = items.ToList();
+
             protected override object? Invoke(MethodInfo? method, object?[]? args)
             {
                 if (args![0] is ScanRequest request)
@@ -191,14 +194,19 @@ namespace Chinook.Migration.Tests.Readback
                     {
                         throw new ResourceNotFoundException("Requested resource not found");
                     }
-                    var segment = all.Where(i => request.TotalSegments is null || Math.Abs(i["PK"].S.GetHashCode()) % request.TotalSegments == request.Segment).ToList();
-                    var start = request.ExclusiveStartKey is { Count: > 0 } key ? segment.FindIndex(i => i["PK"].S == key["PK"].S) + 1 : 0;
+                    static string Part(Dictionary<string, AttributeValue> item, string name) => item.TryGetValue(name, out var value) ? value.S ?? string.Empty : string.Empty;
+                    var segment = all.Where(i => request.TotalSegments is null || Math.Abs(Part(i, "PK").GetHashCode()) % request.TotalSegments == request.Segment).ToList();
+                    var start = request.ExclusiveStartKey is { Count: > 0 } key
+                        ? segment.FindIndex(i => Part(i, "PK") == Part(key, "PK") && Part(i, "SK") == Part(key, "SK")) + 1
+                        : 0;
                     var page = segment.Skip(start).Take(pageSize).ToList();
                     var more = start + page.Count < segment.Count;
                     return new ScanResponse
                     {
                         Items = page,
-                        LastEvaluatedKey = more ? new Dictionary<string, AttributeValue> { ["PK"] = page.Last()["PK"], ["SK"] = page.Last()["SK"] } : null,
+                        LastEvaluatedKey = more
+                            ? new Dictionary<string, AttributeValue> { ["PK"] = new AttributeValue { S = Part(page.Last(), "PK") }, ["SK"] = new AttributeValue { S = Part(page.Last(), "SK") } }
+                            : null,
                     };
                 }
                 finally
