@@ -16,11 +16,13 @@
         'Formats/Writing.Format.ps1xml'
         'Formats/Access.Format.ps1xml'
         'Formats/Validation.Format.ps1xml'
+        'Formats/Readback.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-ChinookSourceStats'
         'ConvertTo-ChinookItem'
         'Export-ChinookToDynamo'
+        'Export-ChinookToSqlite'
         'Get-ChinookTableDefinition'
         'New-ChinookDynamoTable'
         'Get-ChinookDynamoTable'

@@ -43,7 +43,7 @@ param(
     # Items the ceiling sweep sends per concurrency (spread over all tables); 0 sends all.
     [int] $SweepItems = 20000,
     # At scales of -LargeScale and above only these stages run (the memory and linearity targets need no more).
-    [string[]] $LargeScaleStages = @('Get-ChinookSourceStats', 'ConvertTo-ChinookItem', 'Export-ChinookToDynamo', 'Test-ChinookMigration'),
+    [string[]] $LargeScaleStages = @('Get-ChinookSourceStats', 'ConvertTo-ChinookItem', 'Export-ChinookToDynamo', 'Test-ChinookMigration', 'Export-ChinookToSqlite'),
     [int] $LargeScale = 100,
     [string] $ScratchPath,
     [string] $OutputRoot,
@@ -125,7 +125,7 @@ $benchDll = Join-Path $PSScriptRoot 'Chinook.Bench/bin/Release/net10.0/Chinook.B
 function Invoke-Bench([string[]] $Arguments) { Invoke-BenchTool -BenchDll $benchDll -ArgumentList $Arguments }
 
 Import-Module $ModulePath -Force
-$cmdletNames = 'Get-ChinookSourceStats', 'New-ChinookDynamoTable', 'ConvertTo-ChinookItem', 'Export-ChinookToDynamo', 'Test-ChinookMigration'
+$cmdletNames = 'Get-ChinookSourceStats', 'New-ChinookDynamoTable', 'ConvertTo-ChinookItem', 'Export-ChinookToDynamo', 'Test-ChinookMigration', 'Export-ChinookToSqlite'
 foreach ($name in $cmdletNames) { $results.Cmdlets[$name] = [bool](Get-Command $name -Module ChinookMigration -ErrorAction Ignore) }
 $canExport = $results.Cmdlets['Export-ChinookToDynamo'] -and $results.Cmdlets['New-ChinookDynamoTable']
 
@@ -168,6 +168,17 @@ $checks = @(Test-ChinookMigration -Path $db -EndpointUrl $endpoint -TablePrefix 
 $result.Checks = $checks.Count
 $result.FailedChecks = @($checks | Where-Object { $_.PSObject.Properties['Passed'] -and -not $_.Passed }).Count
 $result.Errors = $failures.Count
+'@
+    'Export-ChinookToSqlite'               = @'
+$failures = @()
+$rebuilt = Join-Path ([System.IO.Path]::GetTempPath()) ('chinook-bench-' + [guid]::NewGuid().ToString('N') + '.sqlite')
+try {
+    $summary = Export-ChinookToSqlite -Path $rebuilt -EndpointUrl $endpoint -TablePrefix $prefix -ErrorAction Continue -ErrorVariable +failures
+    $result.Items = $summary.ItemsRead
+    $result.Rows = $summary.RowCount
+    $result.Errors = $failures.Count
+}
+finally { Remove-Item -LiteralPath $rebuilt -ErrorAction Ignore }
 '@
 }
 
@@ -271,6 +282,13 @@ function Measure-Scale([int] $Scale) {
                 Set-Rate $r (Measure-PwshStage 'Test-ChinookMigration' @{ db = $db; endpoint = $script:endpoint; prefix = $prefix })
                 $r.Rows = $databases[$Scale].Rows
                 $r.RowsPerSecond = [Math]::Round($r.Rows / $r.Seconds, 1)
+            } | Out-Null
+        }
+        if (& $wanted 'Export-ChinookToSqlite') {
+            Add-Stage $Scale 'Export-ChinookToSqlite' {
+                param($r)
+                if (-not $exported) { throw 'nothing was exported at this scale to read back' }
+                Set-Rate $r (Measure-PwshStage 'Export-ChinookToSqlite' @{ endpoint = $script:endpoint; prefix = $prefix })
             } | Out-Null
         }
     }

@@ -129,6 +129,19 @@ function Get-BenchTargets {
         $targets.Add((New-BenchTarget -Id "Linearity-$stage" -Hint Linearity -Rule AtMost -Threshold 120 -Measured $ratio -Unmeasured $why `
             -Target "$stage time at 100x at most 120 times its time at 1x"))
     }
+    # Reading the target back (issue 16): memory bounded and time linear, for the validation and for the way back.
+    foreach ($stage in 'Test-ChinookMigration', 'Export-ChinookToSqlite') {
+        $small = Get-BenchStage $Results 1 $stage
+        $large = Get-BenchStage $Results 100 $stage
+        $memory = if ($small -and $large -and $small.PeakWorkingSetBytes) { $large.PeakWorkingSetBytes / $small.PeakWorkingSetBytes }
+        $targets.Add((New-BenchTarget -Id "Memory-$stage" -Hint Memory -Rule AtMost -Threshold 1.5 -Measured $memory `
+            -Unmeasured $(if (-not $memory) { "$stage was not measured at both 1x and 100x" }) `
+            -Target "$stage peak memory at 100x at most 1.5 times the peak at 1x"))
+        $time = if ($small -and $large -and $small.Seconds -gt 0) { $large.Seconds / $small.Seconds }
+        $targets.Add((New-BenchTarget -Id "ReadbackLinearity-$stage" -Hint Linearity -Rule AtMost -Threshold 100 -Measured $time `
+            -Unmeasured $(if (-not $time) { "$stage was not measured at both 1x and 100x" }) `
+            -Target "$stage time at 100x at most 100 times its time at 1x"))
+    }
     $convert = Get-BenchStage $Results 10 'ConvertTo-ChinookItem'
     $targets.Add((New-BenchTarget -Id 'ConvertSpeed' -Hint ConvertSpeed -Rule AtLeast -Threshold 50000 -Measured $(if ($convert) { $convert.ItemsPerSecond }) `
         -Unmeasured $(if (-not $convert) { 'ConvertTo-ChinookItem was not measured at 10x' }) `

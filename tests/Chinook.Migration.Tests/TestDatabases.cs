@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using Microsoft.Data.Sqlite;
 
@@ -37,6 +39,28 @@ namespace Chinook.Migration.Tests
             using var command = connection.CreateCommand();
             command.CommandText = sql;
             command.ExecuteNonQuery();
+        }
+
+        /// <summary>The first column of every row a query answers, as invariant text, from a database opened read-only.</summary>
+        public static List<string> Query(string path, string sql)
+        {
+            using var connection = OpenReadOnly(path);
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            using var reader = command.ExecuteReader();
+            var rows = new List<string>();
+            while (reader.Read())
+            {
+                rows.Add(Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture)!);
+            }
+            return rows;
+        }
+
+        public static SqliteConnection OpenReadOnly(string path)
+        {
+            var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+            connection.Open();
+            return connection;
         }
 
         public static string ScratchPath(string extension = ".sqlite")

@@ -39,6 +39,21 @@
             'TablePrefix            *           System.String'
         )
     }
+    'Export-ChinookToSqlite' = @{
+        DefaultParameterSet = ''
+        Parameters          = @(
+            'AccessKey       * System.String                                Aliases=AK'
+            'EndpointUrl     * System.String'
+            'Force           * System.Management.Automation.SwitchParameter'
+            'Path            * System.String                                Mandatory Position=0'
+            'ProfileLocation * System.String                                Aliases=AWSProfilesLocation,ProfilesLocation'
+            'ProfileName     * System.String                                Aliases=StoredCredentials,AWSProfileName'
+            'Region          * System.String'
+            'SecretKey       * System.String                                Aliases=SK,SecretAccessKey'
+            'SessionToken    * System.String                                Aliases=ST'
+            'TablePrefix     * System.String'
+        )
+    }
     'Find-ChinookTrack' = @{
         DefaultParameterSet = 'ByName'
         Parameters          = @(

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -44,6 +45,23 @@ namespace Chinook.Migration.Access
         /// <summary>The key of an item in this table.</summary>
         public ItemKey Key(string partitionKey, string sortKey) => new ItemKey(TableName, partitionKey, sortKey);
 
+        /// <summary>
+        /// An item as read, or, for one no Chinook item can be (a NULL in a list, a set, no string key), the reason naming
+        /// its key: what a reader does with an item the migration did not write, never an error of another kind.
+        /// </summary>
+        /// <exception cref="InvalidDataException">The item cannot be read as a Chinook item.</exception>
+        private ChinookItem Read(Dictionary<string, AttributeValue> map)
+        {
+            try
+            {
+                return ItemAttributeMapper.FromAttributeMap(TableName, map);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new InvalidDataException($"Item {TableName} {ItemAttributeMapper.DescribeKey(map)} cannot be read: {ex.Message}", ex);
+            }
+        }
+
         /// <summary>One item by its key, read consistently; null when there is none.</summary>
         public async Task<ChinookItem?> GetAsync(ItemKey key, ReadCall call, CancellationToken cancellationToken)
         {
@@ -52,7 +70,7 @@ namespace Chinook.Migration.Access
             var response = await DynamoErrors.Call(TableName, "read from",
                 () => client.GetItemAsync(new GetItemRequest { TableName = TableName, Key = ToKey(key), ConsistentRead = true }, cancellationToken),
                 cancellationToken).ConfigureAwait(false);
-            var item = response.Item is { Count: > 0 } map ? ItemAttributeMapper.FromAttributeMap(TableName, map) : null;
+            var item = response.Item is { Count: > 0 } map ? Read(map) : null;
             call.PageRead(request, 1, item is null ? 0 : 1, finished: true);
             return item;
         }
@@ -122,7 +140,7 @@ namespace Chinook.Migration.Access
                 page++;
                 items.AddRange((maps ?? new List<Dictionary<string, AttributeValue>>())
                     .Take(maxItems - items.Count ?? int.MaxValue)
-                    .Select(map => ItemAttributeMapper.FromAttributeMap(TableName, map)));
+                    .Select(Read));
                 startKey = lastKey is { Count: > 0 } ? lastKey : null;
                 finished = startKey is null || items.Count >= maxItems;
                 call.PageRead(request, page, items.Count, finished);
@@ -167,7 +185,7 @@ namespace Chinook.Migration.Access
                     cancellationToken).ConfigureAwait(false);
                 if (response.Responses is { } responses && responses.TryGetValue(TableName, out var maps))
                 {
-                    items.AddRange(maps.Select(map => ItemAttributeMapper.FromAttributeMap(TableName, map)));
+                    items.AddRange(maps.Select(Read));
                 }
                 pending = response.UnprocessedKeys is { } unprocessed && unprocessed.TryGetValue(TableName, out var left) && left.Keys is { Count: > 0 }
                     ? left.Keys

@@ -94,6 +94,13 @@ namespace Chinook.Migration.Items
             return ChinookItem.FromGivenValues(tableName, Key(ChinookKeys.PartitionKeyName), Key(ChinookKeys.SortKeyName), attributes);
         }
 
+        /// <summary>"PK=.., SK=.." of an item as read, as far as it has them: how errors name an item that cannot be read.</summary>
+        public static string DescribeKey(IReadOnlyDictionary<string, AttributeValue> map)
+        {
+            string Part(string name) => map.TryGetValue(name, out var value) ? value.S ?? "(not a string)" : "(none)";
+            return $"PK={Part(ChinookKeys.PartitionKeyName)}, SK={Part(ChinookKeys.SortKeyName)}";
+        }
+
         /// <summary>
         /// One string per attribute name, however many items are read: the SDK makes a new one for every name of
         /// every item, and a scanned table of half a million items held millions of copies of a few dozen names.

@@ -18,6 +18,7 @@ namespace Chinook.Migration.Source
         private readonly Dictionary<string, int> ordinals;
         private readonly List<TableOrdinals> tableOrdinals = new List<TableOrdinals>();
         private readonly List<string> roundedColumns = new List<string>();
+        private readonly List<string> rewrittenTimes = new List<string>();
         private readonly Action<long>? onRowRead;
 
         /// <param name="onRowRead">Called after each row with the count so far: progress and cancellation.</param>
@@ -40,9 +41,16 @@ namespace Chinook.Migration.Source
         /// <summary>Money columns of the last row read whose value had more than two decimal places.</summary>
         public IReadOnlyList<string> RoundedColumns => roundedColumns;
 
+        /// <summary>
+        /// Time columns of the last row read whose text is not in the form the way back writes (SQLite's own
+        /// "2021-01-01 00:00:00"): the same instant comes back, in that text.
+        /// </summary>
+        public IReadOnlyList<string> RewrittenTimes => rewrittenTimes;
+
         public bool Read()
         {
             roundedColumns.Clear();
+            rewrittenTimes.Clear();
             if (!reader.Read())
             {
                 return false;
@@ -135,9 +143,15 @@ namespace Chinook.Migration.Source
                     return amount;
                 case ColumnKind.DateTime:
                     var text = Text(ordinal, value);
-                    return SourceValues.TryParseDateTime(text, out var utc)
-                        ? SourceValues.FormatDateTime(utc)
-                        : throw Invalid(table, alias, column, $"holds '{text}', which is not a date and time.");
+                    if (!SourceValues.TryParseDateTime(text, out var utc))
+                    {
+                        throw Invalid(table, alias, column, $"holds '{text}', which is not a date and time.");
+                    }
+                    if (!SourceValues.ComesBackAsIs(text, utc))
+                    {
+                        rewrittenTimes.Add($"{column.Name} ('{text}' comes back as '{SourceValues.FormatSourceDateTime(utc)}')");
+                    }
+                    return SourceValues.FormatDateTime(utc);
                 default:
                     return Text(ordinal, value);
             }

@@ -45,6 +45,16 @@ namespace Chinook.Migration.Source
             DateTime.TryParseExact(text.Trim(), DateTimeFormats, CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out utc);
 
+        /// <summary>
+        /// The text the way back (Export-ChinookToSqlite) writes a time in: SQLite's own form, 2021-01-01 00:00:00, with
+        /// a fraction of a second only where there is one. A source time in any other text comes back in this one.
+        /// </summary>
+        public static string FormatSourceDateTime(DateTime utc) =>
+            utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+
+        /// <summary>Whether a source time's text comes back as it is: it is already in <see cref="FormatSourceDateTime"/>'s form.</summary>
+        public static bool ComesBackAsIs(string text, DateTime utc) => string.Equals(text, FormatSourceDateTime(utc), StringComparison.Ordinal);
+
         /// <summary>ISO-8601 UTC: 2021-01-01T00:00:00Z, with a fraction of a second only where there is one.</summary>
         public static string FormatDateTime(DateTime utc) =>
             utc.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);

@@ -33,7 +33,7 @@ namespace Chinook.Migration.Transform
             try
             {
                 var values = cursor.Row(table, alias);
-                if (cursor.RoundedColumns.Count == 0)
+                if (cursor.RoundedColumns.Count == 0 && cursor.RewrittenTimes.Count == 0)
                 {
                     // The common case, once per row: no list to allocate.
                     return (values, Array.Empty<ConversionOutput>());
@@ -43,6 +43,11 @@ namespace Chinook.Migration.Transform
                 {
                     warnings.Add(Problem(ProblemSeverity.Warning, ConversionProblemKind.MoneyRounded, table.Name, cursor.RowKey(table, alias), null,
                         $"{table.Name} row {cursor.RowKey(table, alias)}: {rounded}, as NUMERIC(10,2) holds two decimal places."));
+                }
+                foreach (var rewritten in cursor.RewrittenTimes)
+                {
+                    warnings.Add(Problem(ProblemSeverity.Warning, ConversionProblemKind.TimeRewritten, table.Name, cursor.RowKey(table, alias), null,
+                        $"{table.Name} row {cursor.RowKey(table, alias)}: {rewritten} when read back into SQLite: items hold ISO-8601 UTC, not the source's text."));
                 }
                 return (values, warnings);
             }

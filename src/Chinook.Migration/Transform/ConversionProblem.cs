@@ -29,6 +29,9 @@ namespace Chinook.Migration.Transform
         /// <summary>A money value with more than two decimal places, rounded to NUMERIC(10,2) (warning).</summary>
         MoneyRounded,
 
+        /// <summary>A time whose source text is not SQLite's own "2021-01-01 00:00:00" form: Export-ChinookToSqlite gives the same instant back in that form (warning).</summary>
+        TimeRewritten,
+
         /// <summary>A derived value (a total, a chain of command) left out or cut short because the data behind it is bad (warning).</summary>
         DerivedValueIncomplete,
     }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Chinook.Migration.Items;
+using Chinook.Migration.Readback;
 using Chinook.Migration.Source;
 using Chinook.Migration.Target;
 using Chinook.Migration.Transform;
@@ -16,9 +17,10 @@ namespace Chinook.Migration.Validation
     /// one <see cref="ValidationResult"/> per check; a failed check is a result, never an exception.
     /// </summary>
     /// <remarks>
-    /// The target is read once, in full (parallel, consistent scans), and held in memory, with background garbage
-    /// collection off meanwhile (<see cref="BlockingCollections"/>); the source streams past it. The source
-    /// database is used from one flow at a time, as SQLite connections require.
+    /// The target is read once, in full (parallel, consistent scans), and every item goes to each consumer of the scan:
+    /// the rows into a temporary SQLite file compared with the source in SQL, and, for the item and relationship checks,
+    /// a snapshot held in memory with background garbage collection off meanwhile (<see cref="BlockingCollections"/>).
+    /// The source database is used from one flow at a time, as SQLite connections require.
     /// </remarks>
     public sealed class MigrationValidator
     {
@@ -52,7 +54,7 @@ namespace Chinook.Migration.Validation
                 results.Add(result);
                 onResult?.Invoke(result);
             }
-            var probes = options.Runs(ValidationKind.AccessPattern)
+            var probes = options.Runs(ValidationKind.AccessPattern) || options.Runs(ValidationKind.Latency)
                 ? AccessPatternProbes.Build(source, connection, options.TablePrefix)
                 : Array.Empty<AccessProbe>();
             var steps = new StepCounter(progress, StepCount() + probes.Count);
@@ -63,36 +65,81 @@ namespace Chinook.Migration.Validation
                     await CheckTargetAsync(steps, Emit, cancellationToken).ConfigureAwait(false);
                 }
             }
+            var timedCalls = options.Runs(ValidationKind.Latency) ? options.Iterations : 0;
             foreach (var probe in probes)
             {
-                steps.Start(ValidationPhase.MeasuringAccessPatterns,
-                    $"Access pattern '{probe.Check}' on {probe.Entity}: {probe.Subject}; one call checked against the source, then {options.Iterations} timed calls.");
-                Emit(await AccessPatternCheck.RunAsync(probe, options.Iterations, options.FailingKeyCount, cancellationToken).ConfigureAwait(false));
+                steps.Start(ValidationPhase.MeasuringAccessPatterns, timedCalls > 0
+                    ? $"Access pattern '{probe.Check}' on {probe.Entity}: {probe.Subject}; one call checked against the source, then {timedCalls} timed calls."
+                    : $"Access pattern '{probe.Check}' on {probe.Entity}: {probe.Subject}; one call checked against the source.");
+                var (answer, latency) = await AccessPatternCheck.RunAsync(probe, timedCalls, options.FailingKeyCount, cancellationToken).ConfigureAwait(false);
+                if (options.Runs(ValidationKind.AccessPattern))
+                {
+                    Emit(answer);
+                }
+                if (latency is not null)
+                {
+                    Emit(latency);
+                }
             }
             return results;
         }
 
         /// <summary>
-        /// The checks that compare the whole target with the source. The snapshot lives only here, so that it is
-        /// garbage before the access patterns are timed.
+        /// The checks that compare the whole target with the source, over one scan of each table: its items stream into
+        /// a temporary SQLite file with Chinook's schema (the rows, compared in SQL with the source) and, for the item and
+        /// relationship checks, into a snapshot. The snapshot and the file live only here.
         /// </summary>
         private async Task CheckTargetAsync(StepCounter steps, Action<ValidationResult> emit, CancellationToken cancellationToken)
         {
-            var snapshot = await ScanAsync(steps, cancellationToken).ConfigureAwait(false);
-            if (options.Runs(ValidationKind.RecordCount) || options.Runs(ValidationKind.DataIntegrity))
+            var comparesRows = options.Runs(ValidationKind.RecordCount) || options.Runs(ValidationKind.DataIntegrity);
+            var snapshot = options.Runs(ValidationKind.DataIntegrity) || options.Runs(ValidationKind.Relationship) ? new TargetSnapshot(TargetTableNames) : null;
+            var rebuiltPath = comparesRows ? System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"chinook-validation-{Guid.NewGuid():N}.sqlite") : null;
+            var conflicts = new List<ReadbackProblem>();
+            try
             {
-                CompareRows(snapshot, steps, emit, cancellationToken);
-            }
-            if (options.Runs(ValidationKind.DataIntegrity))
-            {
-                CompareItems(snapshot, steps, cancellationToken).ForEach(emit);
-            }
-            if (options.Runs(ValidationKind.Relationship))
-            {
-                steps.Start(ValidationPhase.FollowingReferences, $"Following {RelationshipChecks.Relationships.Count} relationships through the target.");
-                foreach (var result in RelationshipChecks.Check(snapshot, (table, column) => SourceOrphans.Read(source, table, column), options.FailingKeyCount))
+                using (var writer = rebuiltPath is null ? null : new ChinookSqliteWriter(rebuiltPath, options.TablePrefix, p =>
                 {
-                    emit(result);
+                    if (p.Kind == ReadbackProblemKind.Conflict)
+                    {
+                        conflicts.Add(p);
+                    }
+                }))
+                {
+                    var sinks = new List<IScannedItemSink>();
+                    if (writer is not null)
+                    {
+                        sinks.Add(writer);
+                    }
+                    if (snapshot is not null)
+                    {
+                        sinks.Add(snapshot);
+                    }
+                    await ScanAsync(sinks, steps, cancellationToken).ConfigureAwait(false);
+                    writer?.Complete();
+                }
+                if (rebuiltPath is not null)
+                {
+                    CompareRows(rebuiltPath, conflicts, steps, emit, cancellationToken);
+                }
+                if (options.Runs(ValidationKind.DataIntegrity))
+                {
+                    CompareItems(snapshot!, steps, cancellationToken).ForEach(emit);
+                }
+                if (options.Runs(ValidationKind.Relationship))
+                {
+                    steps.Start(ValidationPhase.FollowingReferences, $"Following {RelationshipChecks.Relationships.Count} relationships through the target.");
+                    foreach (var result in RelationshipChecks.Check(snapshot!, (table, column) => SourceOrphans.Read(source, table, column), options.FailingKeyCount))
+                    {
+                        emit(result);
+                    }
+                }
+            }
+            finally
+            {
+                if (rebuiltPath is not null)
+                {
+                    System.IO.File.Delete(rebuiltPath);
+                    System.IO.File.Delete(rebuiltPath + "-journal");
                 }
             }
         }
@@ -105,7 +152,7 @@ namespace Chinook.Migration.Validation
             + (options.Runs(ValidationKind.DataIntegrity) ? 1 : 0)
             + (options.Runs(ValidationKind.Relationship) ? 1 : 0);
 
-        private async Task<TargetSnapshot> ScanAsync(StepCounter steps, CancellationToken cancellationToken)
+        private async Task ScanAsync(IReadOnlyList<IScannedItemSink> sinks, StepCounter steps, CancellationToken cancellationToken)
         {
             steps.Start(ValidationPhase.Scanning,
                 $"Scanning every item of {string.Join(", ", TargetTableNames)}: {options.ScanSegments} parallel segments per table, at most {options.MaxConcurrency} calls at once, strongly consistent reads.");
@@ -113,26 +160,27 @@ namespace Chinook.Migration.Validation
             var scanProgress = new SynchronousProgress<ScanProgress>(p => steps.Report(p.TableFinished
                 ? $"Scanned {p.Table}: {Discrepancies.Count(p.TableItemsRead)} items."
                 : $"Scanning {p.Table}: {Discrepancies.Count(p.TableItemsRead)} items read.", p.ItemsRead));
-            var snapshot = await scanner.ScanAsync(TargetTableNames, scanProgress, cancellationToken).ConfigureAwait(false);
-            steps.Report($"Read {Discrepancies.Count(snapshot.Count)} items from the target.", snapshot.Count);
-            return snapshot;
+            var read = await scanner.ScanAsync(TargetTableNames, sinks, scanProgress, cancellationToken).ConfigureAwait(false);
+            steps.Report($"Read {Discrepancies.Count(read)} items from the target.", read);
         }
 
         /// <summary>Record counts first, then the row-by-row results, so that the summary comes before the detail.</summary>
-        private void CompareRows(TargetSnapshot snapshot, StepCounter steps, Action<ValidationResult> emit, CancellationToken cancellationToken)
+        private void CompareRows(string rebuiltPath, IReadOnlyList<ReadbackProblem> conflicts, StepCounter steps, Action<ValidationResult> emit, CancellationToken cancellationToken)
         {
-            var rebuilt = RebuiltRows.From(snapshot.Items.Values);
             var integrity = new List<ValidationResult>();
-            foreach (var table in ChinookSchema.Tables)
+            using (var comparison = new SourceTableComparison(source, rebuiltPath, conflicts, options.FailingKeyCount))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                steps.Start(ValidationPhase.ComparingRows, $"Comparing the {table.Name} rows of the source with those rebuilt from {TableNames.OfSourceTable(table.Name)}.");
-                var (count, rows) = SourceTableComparison.Compare(table, Cancellable(SourceRowReader.Read(source, table.Name), cancellationToken), rebuilt, options.FailingKeyCount);
-                if (options.Runs(ValidationKind.RecordCount))
+                foreach (var table in ChinookSchema.Tables)
                 {
-                    emit(count);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    steps.Start(ValidationPhase.ComparingRows, $"Comparing the {table.Name} rows of the source with those rebuilt from {TableNames.OfSourceTable(table.Name)}, in SQL.");
+                    var (count, rows) = comparison.Compare(table);
+                    if (options.Runs(ValidationKind.RecordCount))
+                    {
+                        emit(count);
+                    }
+                    integrity.Add(rows);
                 }
-                integrity.Add(rows);
             }
             if (options.Runs(ValidationKind.DataIntegrity))
             {

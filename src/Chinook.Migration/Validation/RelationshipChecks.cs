@@ -193,7 +193,10 @@ namespace Chinook.Migration.Validation
                 ? list.OfType<IReadOnlyDictionary<string, object?>>()
                 : Enumerable.Empty<IReadOnlyDictionary<string, object?>>();
 
-        private static string Key(string table, IReadOnlyDictionary<string, object?> values) => SourceRow.FormatKey(ChinookSchema.Table(table), values);
+        /// <summary>The primary key, as findings name rows: "TrackId=5", "PlaylistId=1, TrackId=3".</summary>
+        private static string Key(string table, IReadOnlyDictionary<string, object?> values) =>
+            string.Join(", ", ChinookSchema.Table(table).PrimaryKey.Select(c =>
+                $"{c}={(values.TryGetValue(c, out var v) && v is not null ? Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) : "NULL")}"));
 
         private sealed class Finding
         {

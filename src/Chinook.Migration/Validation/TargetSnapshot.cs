@@ -2,29 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Chinook.Migration.Items;
+using Chinook.Migration.Readback;
 using Chinook.Migration.Target.Writing;
 
 namespace Chinook.Migration.Validation
 {
-    /// <summary>An item of the target that cannot be read as a Chinook item (no string key, a set or binary value).</summary>
-    public sealed class UnreadableItem
-    {
-        public UnreadableItem(string table, string key, string reason)
-        {
-            Table = table;
-            Key = key;
-            Reason = reason;
-        }
-
-        public string Table { get; }
-
-        /// <summary>"PK=.., SK=.." as far as the item has them.</summary>
-        public string Key { get; }
-        public string Reason { get; }
-    }
-
     /// <summary>Every item of the scanned tables, by table and key: the target side of every comparison.</summary>
-    public sealed class TargetSnapshot
+    public sealed class TargetSnapshot : IScannedItemSink
     {
         private readonly Dictionary<ItemKey, ChinookItem> items = new Dictionary<ItemKey, ChinookItem>();
         private readonly List<UnreadableItem> unreadable = new List<UnreadableItem>();

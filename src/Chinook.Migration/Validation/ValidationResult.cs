@@ -15,8 +15,11 @@ namespace Chinook.Migration.Validation
         /// <summary>References between entities resolve in the target, and the names copied along them agree.</summary>
         Relationship,
 
-        /// <summary>A read the tables are designed for: its answer against the source, its latency against the user's target.</summary>
+        /// <summary>A read the tables are designed for: its answer against the source.</summary>
         AccessPattern,
+
+        /// <summary>The same read timed: p50, p95 and p99 over many calls against the user's latency target.</summary>
+        Latency,
     }
 
     /// <summary>
@@ -69,7 +72,7 @@ namespace Chinook.Migration.Validation
         /// </summary>
         public IReadOnlyList<string> FailingKeys { get; }
 
-        /// <summary>Timed calls of an access pattern; null for the other kinds.</summary>
+        /// <summary>Timed calls of an access pattern (Latency results); null for the other kinds.</summary>
         public int? Iterations { get; }
 
         /// <summary>Latency percentiles in milliseconds (nearest rank over <see cref="Iterations"/> calls); null for the other kinds.</summary>

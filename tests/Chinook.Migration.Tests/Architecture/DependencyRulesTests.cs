@@ -12,8 +12,9 @@ namespace Chinook.Migration.Tests.Architecture
     /// <summary>
     /// The core's stages and which may use which: Source reads SQLite and Items is the item model, so both stand
     /// alone; Transform turns rows into items; Target holds the tables, the client and the writer; Export runs one
-    /// export over Source, Transform and Target, and no stage uses it; Access reads the access patterns; Validation
-    /// reads both ends and may use every other stage but Export. The core's root namespace holds only the progress
+    /// export over Source, Transform and Target, and no stage uses it; Access reads the access patterns; Readback reads
+    /// the target back into the source's schema over Source, Items and Target; Validation reads both ends and may use
+    /// every other stage but Export. The core's root namespace holds only the progress
     /// plumbing every stage shares (SynchronousProgress, ProgressThrottle).
     /// </summary>
     public class DependencyRulesTests
@@ -21,17 +22,18 @@ namespace Chinook.Migration.Tests.Architecture
         private const string Core = "Chinook.Migration";
         private static readonly Assembly CoreAssembly = typeof(ChinookItem).Assembly;
 
-        private static readonly string[] Stages = { "Source", "Items", "Transform", "Target", "Export", "Access", "Validation" };
+        private static readonly string[] Stages = { "Source", "Items", "Transform", "Target", "Export", "Access", "Readback", "Validation" };
         private static readonly Type[] SharedByEveryStage = { typeof(SynchronousProgress<>), typeof(ProgressThrottle) };
 
         public static IEnumerable<object[]> ForbiddenUses() => new[]
         {
-            new object[] { "Source", new[] { "Items", "Transform", "Target", "Export", "Access", "Validation" } },
-            new object[] { "Items", new[] { "Source", "Transform", "Target", "Export", "Access", "Validation" } },
-            new object[] { "Transform", new[] { "Target", "Export", "Access", "Validation" } },
-            new object[] { "Target", new[] { "Source", "Transform", "Export", "Access", "Validation" } },
-            new object[] { "Export", new[] { "Access", "Validation" } },
-            new object[] { "Access", new[] { "Transform", "Export", "Validation" } },
+            new object[] { "Source", new[] { "Items", "Transform", "Target", "Export", "Access", "Readback", "Validation" } },
+            new object[] { "Items", new[] { "Source", "Transform", "Target", "Export", "Access", "Readback", "Validation" } },
+            new object[] { "Transform", new[] { "Target", "Export", "Access", "Readback", "Validation" } },
+            new object[] { "Target", new[] { "Source", "Transform", "Export", "Access", "Readback", "Validation" } },
+            new object[] { "Export", new[] { "Access", "Readback", "Validation" } },
+            new object[] { "Access", new[] { "Transform", "Export", "Readback", "Validation" } },
+            new object[] { "Readback", new[] { "Transform", "Export", "Access", "Validation" } },
             new object[] { "Validation", new[] { "Export" } },
         };
 

@@ -30,22 +30,51 @@ namespace Chinook.Migration.Tests.Validation
         public async Task TheRightAnswerPassesAndEveryTimedCallIsMadeAfterTheCheckedOne()
         {
             var calls = 0;
-            var result = await AccessPatternCheck.RunAsync(Probe(ReadShape.BatchRead, () => new ProbeAnswer(Source, 3), () => calls++), 7, 5, CancellationToken.None);
+            var (result, latency) = await AccessPatternCheck.RunAsync(Probe(ReadShape.BatchRead, () => new ProbeAnswer(Source, 3), () => calls++), 7, 5, CancellationToken.None);
             Assert.True(result.Passed, result.Message);
             Assert.Equal(ValidationKind.AccessPattern, result.Kind);
             Assert.Equal((3L, 3L), (result.Expected, result.Actual));
             Assert.Equal(8, calls);
-            Assert.Equal(7, result.Iterations);
-            Assert.Equal(LatencyTargets.BatchReadMs, result.TargetMs);
-            Assert.True(result.P50Ms <= result.P95Ms && result.P95Ms <= result.P99Ms);
+            Assert.Null(result.Iterations);
             Assert.Contains("as the source says", result.Message);
+            Assert.Equal(ValidationKind.Latency, latency!.Kind);
+            Assert.Equal(result.Check, latency.Check);
+            Assert.Equal(7, latency.Iterations);
+            Assert.Equal(7, latency.Expected);
+            Assert.Equal(LatencyTargets.BatchReadMs, latency.TargetMs);
+            Assert.True(latency.P50Ms <= latency.P95Ms && latency.P95Ms <= latency.P99Ms);
+        }
+
+        [Fact]
+        public async Task ASlowRightAnswerPassesAsAnAnswerAndFailsOnlyAsLatency()
+        {
+            var slow = new AccessProbe("A customer's profile", "CustomerOrders", ReadShape.SingleItem, "CustomerId=1", Source, async cancellationToken =>
+            {
+                await Task.Delay(15, cancellationToken);
+                return new ProbeAnswer(Source, 1);
+            });
+            var (answer, latency) = await AccessPatternCheck.RunAsync(slow, 3, 5, CancellationToken.None);
+            Assert.True(answer.Passed, answer.Message);
+            Assert.False(latency!.Passed);
+            Assert.Equal(0, latency.Actual);
+            Assert.Contains("NOT under the 10 ms target", latency.Message);
+        }
+
+        [Fact]
+        public async Task NoTimedCallsMeansNoLatencyResult()
+        {
+            var calls = 0;
+            var (answer, latency) = await AccessPatternCheck.RunAsync(Probe(ReadShape.Query, () => new ProbeAnswer(Source, 3), () => calls++), 0, 5, CancellationToken.None);
+            Assert.True(answer.Passed);
+            Assert.Null(latency);
+            Assert.Equal(1, calls);
         }
 
         [Fact]
         public async Task AWrongAnswerFailsNamingTheFactsThatDiffer()
         {
             var answer = new[] { Source[0], new AnswerFact("TrackId=2", "'Balls to the Wall'; 1.00"), new AnswerFact("TrackId=9", "'Stray'; 0.99") };
-            var result = await AccessPatternCheck.RunAsync(Probe(ReadShape.BatchRead, () => new ProbeAnswer(answer, 3)), 3, 5, CancellationToken.None);
+            var (result, _) = await AccessPatternCheck.RunAsync(Probe(ReadShape.BatchRead, () => new ProbeAnswer(answer, 3)), 3, 5, CancellationToken.None);
             Assert.False(result.Passed);
             Assert.Equal(1, result.Actual);
             Assert.Equal(new[] { "TrackId=2", "TrackId=3", "TrackId=9" }, result.FailingKeys);
@@ -58,7 +87,7 @@ namespace Chinook.Migration.Tests.Validation
         public async Task AFactReturnedTwiceIsADifference()
         {
             var answer = Source.Append(Source[0]).ToArray();
-            var result = await AccessPatternCheck.RunAsync(Probe(ReadShape.Query, () => new ProbeAnswer(answer, 4)), 1, 5, CancellationToken.None);
+            var (result, _) = await AccessPatternCheck.RunAsync(Probe(ReadShape.Query, () => new ProbeAnswer(answer, 4)), 1, 5, CancellationToken.None);
             Assert.False(result.Passed);
             Assert.Equal(new[] { "TrackId=1" }, result.FailingKeys);
         }
@@ -69,8 +98,8 @@ namespace Chinook.Migration.Tests.Validation
         [InlineData(ReadShape.Query, 1297, null)]
         public async Task TheTargetFollowsTheReadAndTheSizeOfItsAnswer(ReadShape shape, int items, double? target)
         {
-            var result = await AccessPatternCheck.RunAsync(Probe(shape, () => new ProbeAnswer(Source, items)), 2, 5, CancellationToken.None);
-            Assert.Equal(target, result.TargetMs);
+            var (_, result) = await AccessPatternCheck.RunAsync(Probe(shape, () => new ProbeAnswer(Source, items)), 2, 5, CancellationToken.None);
+            Assert.Equal(target, result!.TargetMs);
             Assert.Contains(target is null ? "no latency target for an answer of 100 items or more" : $"the {target} ms target for", result.Message);
         }
 
@@ -79,13 +108,14 @@ namespace Chinook.Migration.Tests.Validation
         {
             var noIndex = new AccessProbe("Tracks of a genre", "MusicCatalog", ReadShape.Query, "'Rock'", Source,
                 _ => throw new DynamoOperationException(DynamoProblem.InvalidRequest, "MusicCatalog", "The table does not have the specified index: GSI2-GenreSearch"));
-            var result = await AccessPatternCheck.RunAsync(noIndex, 5, 5, CancellationToken.None);
+            var (result, latency) = await AccessPatternCheck.RunAsync(noIndex, 5, 5, CancellationToken.None);
             Assert.False(result.Passed);
             Assert.Contains("the read failed: The table does not have the specified index", result.Message);
-            Assert.Null(result.Iterations);
+            Assert.False(latency!.Passed);
+            Assert.Null(latency.Iterations);
 
             var badItem = new AccessProbe("An artist", "MusicCatalog", ReadShape.Query, "ArtistId=1", Source, _ => throw new InvalidDataException("Item MusicCatalog ARTIST#1 ALBUM#1 has no whole number AlbumId"));
-            Assert.False((await AccessPatternCheck.RunAsync(badItem, 5, 5, CancellationToken.None)).Passed);
+            Assert.False((await AccessPatternCheck.RunAsync(badItem, 5, 5, CancellationToken.None)).Answer.Passed);
         }
 
         [Fact]
@@ -99,7 +129,7 @@ namespace Chinook.Migration.Tests.Validation
         [Fact]
         public async Task APatternTheSourceGivesNothingToReadPassesWithoutACall()
         {
-            var result = await AccessPatternCheck.RunAsync(AccessProbe.Nothing("A customer's orders", "CustomerOrders", "The source has no invoice"), 5, 5, CancellationToken.None);
+            var (result, _) = await AccessPatternCheck.RunAsync(AccessProbe.Nothing("A customer's orders", "CustomerOrders", "The source has no invoice"), 5, 5, CancellationToken.None);
             Assert.True(result.Passed);
             Assert.Equal("The source has no invoice; nothing to read.", result.Message);
         }

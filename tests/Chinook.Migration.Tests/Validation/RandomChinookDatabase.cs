@@ -122,7 +122,11 @@ namespace Chinook.Migration.Tests.Validation
         /// <summary>Two-place amounts; whole ones (2.00) are stored by SQLite's NUMERIC affinity as INTEGER, the others as REAL.</summary>
         private object Money() => Math.Round(random.Next(0, 5000) / 100m, 2);
 
-        /// <summary>A few instants only, so one customer often has two invoices at the same time; some with fractions of a second.</summary>
+        /// <summary>
+        /// A few instants only, so one customer often has two invoices at the same time; some with fractions of a second.
+        /// In SQLite's own text, the one the way back writes: a time in another text comes back rewritten, with a warning
+        /// (EdgeCaseConversionTests), and would not be a round trip.
+        /// </summary>
         private string? Time(bool nullable)
         {
             if (nullable && random.Next(4) == 0)
@@ -130,7 +134,7 @@ namespace Chinook.Migration.Tests.Validation
                 return null;
             }
             var instant = new DateTime(2021, 1, 1).AddDays(random.Next(3)).AddSeconds(random.Next(2) * 3725.25 * random.Next(2));
-            return instant.ToString(random.Next(2) == 0 ? "yyyy-MM-dd HH:mm:ss.FFF" : "yyyy-MM-dd'T'HH:mm:ss.FFF", CultureInfo.InvariantCulture);
+            return instant.ToString("yyyy-MM-dd HH:mm:ss.FFF", CultureInfo.InvariantCulture);
         }
 
         private void Insert(string table, params (string Column, object? Value)[] values)

@@ -37,12 +37,5 @@ namespace Chinook.Migration.Tests.Validation
         }
 
         public static void Remove(this List<ChinookItem> items, string pk, string sk) => items.RemoveAll(i => i.PK == pk && i.SK == sk);
-
-        /// <summary>Source rows of a table, read from the shipped database.</summary>
-        public static List<SourceRow> SourceRows(string table)
-        {
-            using var database = SourceDatabase.Open(TestDatabases.Shipped);
-            return SourceRowReader.Read(database, table).ToList();
-        }
     }
 }

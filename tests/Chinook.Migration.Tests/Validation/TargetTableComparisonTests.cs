@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Chinook.Migration.Items;
+using Chinook.Migration.Readback;
 using Chinook.Migration.Validation;
 using Xunit;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using Chinook.Migration.Readback;
 using Chinook.Migration.Source;
 using Chinook.Migration.Transform;
 using Chinook.Migration.Target;
@@ -210,6 +211,26 @@ namespace Chinook.PowerShell.Commands.Shared
         public static ErrorRecord UnexpectedItem(System.IO.InvalidDataException ex, object target) => Create(
             ex, "UnexpectedItem", ErrorCategory.InvalidData, target,
             "The table holds an item the migration did not write: check it with Test-ChinookMigration, or load the table again.");
+
+        public static ErrorRecord SqliteDestinationExists(string path) => Create(
+            new System.IO.IOException($"'{path}' exists already; Export-ChinookToSqlite replaces a file only with -Force."),
+            "SqliteDestinationExists", ErrorCategory.ResourceExists, path,
+            "Give another -Path, or add -Force to replace the file (it is replaced only once the new one is complete).");
+
+        public static ErrorRecord SqliteDestinationUnwritable(Exception ex, string path) => Create(
+            ex, "SqliteDestinationUnwritable", ErrorCategory.WriteError, path,
+            "Check that the folder exists, that you may write to it, and that the disk has room for a file the size of the source.");
+
+        /// <summary>An item of the target whose rows do not come back: ItemNotReadBack, with the key as the target object.</summary>
+        public static ErrorRecord ItemNotReadBack(ReadbackProblem problem) => Create(
+            new System.IO.InvalidDataException(problem.ToString()), "ItemNotReadBack" + problem.Kind, ErrorCategory.InvalidData, problem,
+            problem.Kind switch
+            {
+                ReadbackProblemKind.Conflict => "Two items give the same row: keep the one that is right (Get-ChinookCustomerOrder and the like show both), delete the other, and export again.",
+                ReadbackProblemKind.KeyContradiction => "The item's key and attributes disagree: rewrite it as the layout makes it (see the README's key table), or delete it.",
+                ReadbackProblemKind.WrongTable => "Move the item to the table its EntityType belongs in, or delete it.",
+                _ => "Correct the item in the table (see the README's layout), or delete it if no application wrote it; the other rows came back.",
+            });
 
         public static ErrorRecord Create(Exception exception, string errorId, ErrorCategory category, object? target, string recommendedAction)
         {

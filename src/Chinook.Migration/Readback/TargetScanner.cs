@@ -2,13 +2,14 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using System.Threading.Channels;
 using System.Threading.Tasks;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Chinook.Migration.Items;
 using Chinook.Migration.Target;
 
-namespace Chinook.Migration.Validation
+namespace Chinook.Migration.Readback
 {
     /// <summary>How far a scan has read: items of the current table, and of all tables.</summary>
     public sealed class ScanProgress
@@ -34,6 +35,10 @@ namespace Chinook.Migration.Validation
     /// (one Scan call answers at most 1 MB), with strongly consistent reads so that what was just written is seen.
     /// At most <see cref="MaxConcurrency"/> Scan calls are in flight, over all tables and segments together.
     /// </summary>
+    /// <remarks>
+    /// The items stream: each page goes through a bounded channel to the caller's thread, which hands every item to
+    /// every sink in turn, so that one scan serves every consumer and memory holds a few pages, not the table.
+    /// </remarks>
     public sealed class TargetScanner
     {
         private readonly IAmazonDynamoDB client;
@@ -61,42 +66,89 @@ namespace Chinook.Migration.Validation
         public int Segments { get; }
         public int MaxConcurrency { get; }
 
-        /// <summary>Every item of the given tables (names with their prefix).</summary>
+        /// <summary>
+        /// Hands every item of the given tables (names with their prefix) to every sink, on the calling flow; the
+        /// progress reports that a table is finished only after its last item reached the sinks.
+        /// </summary>
+        /// <returns>How many items were read.</returns>
         /// <exception cref="DynamoOperationException">A table does not exist, access is denied, or DynamoDB does not answer.</exception>
-        public async Task<TargetSnapshot> ScanAsync(IEnumerable<string> tableNames, IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default)
+        public async Task<long> ScanAsync(IEnumerable<string> tableNames, IReadOnlyList<IScannedItemSink> sinks, IProgress<ScanProgress>? progress = null,
+            CancellationToken cancellationToken = default)
         {
             var tables = tableNames.ToList();
-            var snapshot = new TargetSnapshot(tables);
+            var pages = Channel.CreateBounded<ScannedPage>(new BoundedChannelOptions(Math.Max(2, MaxConcurrency * 2)) { SingleReader = true });
             using var gate = new SemaphoreSlim(MaxConcurrency);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            using var failed = new FirstFailure(stop.Token);
+            var reading = ReadAllAsync(tables, pages.Writer, gate, failed);
             var counter = new ReadCounter(progress);
-            using var failed = new FirstFailure(cancellationToken);
-            var results = await failed.WhenAll(tables.Select(table => ScanTableAsync(table, gate, counter, failed))).ConfigureAwait(false);
-            foreach (var item in results.SelectMany(r => r))
+            var tableCounters = tables.ToDictionary(t => t, t => new TableCounter(t, counter), StringComparer.Ordinal);
+            long delivered = 0;
+            try
             {
-                if (item.Item is not null)
+                await foreach (var page in pages.Reader.ReadAllAsync(failed.Token).ConfigureAwait(false))
                 {
-                    snapshot.Add(item.Item);
-                }
-                else
-                {
-                    snapshot.Add(item.Unreadable!);
+                    foreach (var item in page.Items)
+                    {
+                        foreach (var sink in sinks)
+                        {
+                            if (item.Item is not null)
+                            {
+                                sink.Add(item.Item);
+                            }
+                            else
+                            {
+                                sink.Add(item.Unreadable!);
+                            }
+                        }
+                    }
+                    delivered += page.Items.Count;
+                    var tableCounter = tableCounters[page.Table];
+                    tableCounter.Add(page.Items.Count);
+                    if (page.LastOfTable)
+                    {
+                        tableCounter.Finish();
+                    }
                 }
             }
-            return snapshot;
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // A segment failed and cancelled the reading: its error, awaited below, is the one to see.
+            }
+            catch
+            {
+                // A sink failed, or the caller cancelled: the segments stop before this scan ends.
+                stop.Cancel();
+                await reading.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+                throw;
+            }
+            await reading.ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            return delivered;
         }
 
-        private async Task<List<ScannedItem>> ScanTableAsync(string table, SemaphoreSlim gate, ReadCounter counter, FirstFailure failed)
+        private async Task ReadAllAsync(List<string> tables, ChannelWriter<ScannedPage> pages, SemaphoreSlim gate, FirstFailure failed)
         {
-            var tableCounter = new TableCounter(table, counter);
-            var segments = Enumerable.Range(0, Segments).Select(segment => ScanSegmentAsync(table, segment, gate, tableCounter, failed));
-            var items = (await failed.WhenAll(segments).ConfigureAwait(false)).SelectMany(s => s).ToList();
-            tableCounter.Finish();
-            return items;
+            try
+            {
+                await failed.WhenAll(tables.Select(table => ScanTableAsync(table, pages, gate, failed))).ConfigureAwait(false);
+            }
+            finally
+            {
+                // Completed without the error, which the caller sees from this task: the reader ends, then awaits it.
+                pages.Complete();
+            }
         }
 
-        private async Task<List<ScannedItem>> ScanSegmentAsync(string table, int segment, SemaphoreSlim gate, TableCounter counter, FirstFailure failed)
+        private async Task<bool> ScanTableAsync(string table, ChannelWriter<ScannedPage> pages, SemaphoreSlim gate, FirstFailure failed)
         {
-            var items = new List<ScannedItem>();
+            await failed.WhenAll(Enumerable.Range(0, Segments).Select(segment => ScanSegmentAsync(table, segment, pages, gate, failed))).ConfigureAwait(false);
+            await pages.WriteAsync(new ScannedPage(table, new List<ScannedItem>(), lastOfTable: true), failed.Token).ConfigureAwait(false);
+            return true;
+        }
+
+        private async Task<bool> ScanSegmentAsync(string table, int segment, ChannelWriter<ScannedPage> pages, SemaphoreSlim gate, FirstFailure failed)
+        {
             Dictionary<string, AttributeValue>? startKey = null;
             do
             {
@@ -122,12 +174,11 @@ namespace Chinook.Migration.Validation
                     gate.Release();
                 }
                 var page = response.Items ?? new List<Dictionary<string, AttributeValue>>();
-                items.AddRange(page.Select(map => Read(table, map)));
-                counter.Add(page.Count);
+                await pages.WriteAsync(new ScannedPage(table, page.Select(map => Read(table, map)).ToList(), lastOfTable: false), failed.Token).ConfigureAwait(false);
                 startKey = response.LastEvaluatedKey is { Count: > 0 } next ? next : null;
             }
             while (startKey is not null);
-            return items;
+            return true;
         }
 
         private static ScannedItem Read(string table, Dictionary<string, AttributeValue> map)
@@ -138,9 +189,22 @@ namespace Chinook.Migration.Validation
             }
             catch (ArgumentException ex)
             {
-                string Part(string name) => map.TryGetValue(name, out var value) ? value.S ?? value.N ?? "(not a string)" : "(none)";
-                return new ScannedItem(null, new UnreadableItem(table, $"PK={Part(ChinookKeys.PartitionKeyName)}, SK={Part(ChinookKeys.SortKeyName)}", ex.Message));
+                return new ScannedItem(null, new UnreadableItem(table, ItemAttributeMapper.DescribeKey(map), ex.Message));
             }
+        }
+
+        private sealed class ScannedPage
+        {
+            public ScannedPage(string table, List<ScannedItem> items, bool lastOfTable)
+            {
+                Table = table;
+                Items = items;
+                LastOfTable = lastOfTable;
+            }
+
+            public string Table { get; }
+            public List<ScannedItem> Items { get; }
+            public bool LastOfTable { get; }
         }
 
         private sealed class ScannedItem
@@ -163,7 +227,7 @@ namespace Chinook.Migration.Validation
             public ReadCounter(IProgress<ScanProgress>? progress) => this.progress = progress;
 
             public void Report(string table, long tableItems, long added, bool finished) =>
-                progress?.Report(new ScanProgress(table, tableItems, Interlocked.Add(ref total, added), finished));
+                progress?.Report(new ScanProgress(table, tableItems, total += added, finished));
         }
 
         private sealed class TableCounter
@@ -178,9 +242,9 @@ namespace Chinook.Migration.Validation
                 this.overall = overall;
             }
 
-            public void Add(int count) => overall.Report(table, Interlocked.Add(ref read, count), count, false);
+            public void Add(int count) => overall.Report(table, read += count, count, false);
 
-            public void Finish() => overall.Report(table, Interlocked.Read(ref read), 0, true);
+            public void Finish() => overall.Report(table, read, 0, true);
         }
     }
 }

@@ -5,7 +5,7 @@ using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Chinook.Migration.Validation
+namespace Chinook.Migration.Readback
 {
     /// <summary>
     /// Runs tasks that are worthless unless all of them succeed: the first failure cancels the others through

@@ -8,11 +8,12 @@ using System.Threading.Tasks;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Chinook.Migration.Items;
+using Chinook.Migration.Readback;
 using Chinook.Migration.Target;
 using Chinook.Migration.Validation;
 using Xunit;
 
-namespace Chinook.Migration.Tests.Validation
+namespace Chinook.Migration.Tests.Readback
 {
     public class TargetScannerTests
     {
@@ -23,8 +24,8 @@ namespace Chinook.Migration.Tests.Validation
             fake.Put("MusicCatalog", 100);
             fake.Put("Playlists", 23);
             var reports = new ConcurrentQueue<ScanProgress>();
-            var snapshot = await new TargetScanner(fake.Client, segments: 3, maxConcurrency: 2)
-                .ScanAsync(new[] { "MusicCatalog", "Playlists" }, new SynchronousProgress<ScanProgress>(reports.Enqueue));
+            var snapshot = await Scan(new TargetScanner(fake.Client, segments: 3, maxConcurrency: 2), new[] { "MusicCatalog", "Playlists" },
+                new SynchronousProgress<ScanProgress>(reports.Enqueue));
 
             Assert.Equal(123, snapshot.Items.Count);
             Assert.Equal(100, snapshot.ItemsOf("MusicCatalog").Count());
@@ -43,7 +44,7 @@ namespace Chinook.Migration.Tests.Validation
             var fake = ScanDynamo.Create(pageSize: 2, delay: TimeSpan.FromMilliseconds(5));
             fake.Put("MusicCatalog", 60);
             fake.Put("CustomerOrders", 60);
-            await new TargetScanner(fake.Client, segments: 4, maxConcurrency: 3).ScanAsync(new[] { "MusicCatalog", "CustomerOrders" });
+            await Scan(new TargetScanner(fake.Client, segments: 4, maxConcurrency: 3), new[] { "MusicCatalog", "CustomerOrders" });
             Assert.InRange(fake.MaxInFlight, 1, 3);
         }
 
@@ -52,7 +53,7 @@ namespace Chinook.Migration.Tests.Validation
         {
             var fake = ScanDynamo.Create(pageSize: 10);
             fake.Put("Playlists", 25);
-            var snapshot = await new TargetScanner(fake.Client, segments: 1, maxConcurrency: 1).ScanAsync(new[] { "Playlists" });
+            var snapshot = await Scan(new TargetScanner(fake.Client, segments: 1, maxConcurrency: 1), new[] { "Playlists" });
             Assert.Equal(25, snapshot.Count);
             Assert.Equal(3, fake.Requests.Count);
             Assert.All(fake.Requests, r => Assert.Null(r.TotalSegments));
@@ -64,7 +65,7 @@ namespace Chinook.Migration.Tests.Validation
             var fake = ScanDynamo.Create(pageSize: 10);
             fake.Put("Playlists", 2);
             fake.Stored("Playlists").Add(new Dictionary<string, AttributeValue> { ["PK"] = new AttributeValue { S = "X" }, ["SK"] = new AttributeValue { S = "Y" }, ["Tags"] = new AttributeValue { SS = new List<string> { "a" } } });
-            var snapshot = await new TargetScanner(fake.Client, 1, 1).ScanAsync(new[] { "Playlists" });
+            var snapshot = await Scan(new TargetScanner(fake.Client, 1, 1), new[] { "Playlists" });
             Assert.Equal(2, snapshot.Items.Count);
             var unreadable = Assert.Single(snapshot.Unreadable);
             Assert.Equal("PK=X, SK=Y", unreadable.Key);
@@ -77,7 +78,7 @@ namespace Chinook.Migration.Tests.Validation
             var fake = ScanDynamo.Create(pageSize: 1, delay: TimeSpan.FromMilliseconds(2));
             fake.Put("MusicCatalog", 50);
             var error = await Assert.ThrowsAsync<DynamoOperationException>(() =>
-                new TargetScanner(fake.Client, 4, 4).ScanAsync(new[] { "MusicCatalog", "Playlists" }));
+                Scan(new TargetScanner(fake.Client, 4, 4), new[] { "MusicCatalog", "Playlists" }));
             Assert.Equal(DynamoProblem.NotFound, error.Problem);
             Assert.Equal("Playlists", error.TableName);
         }
@@ -89,7 +90,47 @@ namespace Chinook.Migration.Tests.Validation
             fake.Put("MusicCatalog", 200);
             using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(30));
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-                new TargetScanner(fake.Client, 2, 2).ScanAsync(new[] { "MusicCatalog" }, null, cancel.Token));
+                Scan(new TargetScanner(fake.Client, 2, 2), new[] { "MusicCatalog" }, null, cancel.Token));
+        }
+
+        [Fact]
+        public async Task EverySinkSeesEveryItemOnceFromOneScan()
+        {
+            var fake = ScanDynamo.Create(pageSize: 4);
+            fake.Put("MusicCatalog", 30);
+            fake.Put("Playlists", 9);
+            var first = new TargetSnapshot(Array.Empty<string>());
+            var second = new TargetSnapshot(Array.Empty<string>());
+            var read = await new TargetScanner(fake.Client, 2, 2).ScanAsync(new[] { "MusicCatalog", "Playlists" }, new IScannedItemSink[] { first, second });
+            Assert.Equal(39, read);
+            Assert.Equal(first.Items.Keys.OrderBy(k => k.ToString()), second.Items.Keys.OrderBy(k => k.ToString()));
+            Assert.Equal(39, first.Count);
+            Assert.Equal(fake.Requests.Count, fake.Requests.Select(r => (r.TableName, r.Segment, r.ExclusiveStartKey?["PK"].S)).Distinct().Count());
+        }
+
+        [Fact]
+        public async Task ASinkThatFailsStopsTheScanWithItsOwnError()
+        {
+            var fake = ScanDynamo.Create(pageSize: 1, delay: TimeSpan.FromMilliseconds(1));
+            fake.Put("MusicCatalog", 100);
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+                new TargetScanner(fake.Client, 2, 2).ScanAsync(new[] { "MusicCatalog" }, new IScannedItemSink[] { new FailingSink() }));
+            Assert.Equal("disk full", error.Message);
+            Assert.True(fake.Requests.Count < 100, "the segments stopped");
+        }
+
+        private static async Task<TargetSnapshot> Scan(TargetScanner scanner, string[] tables, IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default)
+        {
+            var snapshot = new TargetSnapshot(tables);
+            await scanner.ScanAsync(tables, new[] { snapshot }, progress, cancellationToken);
+            return snapshot;
+        }
+
+        private sealed class FailingSink : IScannedItemSink
+        {
+            public void Add(ChinookItem item) => throw new InvalidOperationException("disk full");
+
+            public void Add(UnreadableItem item) => throw new InvalidOperationException("disk full");
         }
 
         /// <summary>Scan over tables in memory, paged, each item in the segment its PK hashes to, as DynamoDB does.</summary>
@@ -123,6 +164,9 @@ namespace Chinook.Migration.Tests.Validation
 
             public List<Dictionary<string, AttributeValue>> Stored(string table) => tables[table];
 
+            /// <summary>Holds these items (as DynamoDB hands them back) in the table, in place of what it held.</summary>
+            public void Put(string table, IEnumerable<Dictionary<string, AttributeValue>> items) => tables[table] = items.ToList();
+
             protected override object? Invoke(MethodInfo? method, object?[]? args)
             {
                 if (args![0] is ScanRequest request)
@@ -150,14 +194,19 @@ namespace Chinook.Migration.Tests.Validation
                     {
                         throw new ResourceNotFoundException("Requested resource not found");
                     }
-                    var segment = all.Where(i => request.TotalSegments is null || Math.Abs(i["PK"].S.GetHashCode()) % request.TotalSegments == request.Segment).ToList();
-                    var start = request.ExclusiveStartKey is { Count: > 0 } key ? segment.FindIndex(i => i["PK"].S == key["PK"].S) + 1 : 0;
+                    static string Part(Dictionary<string, AttributeValue> item, string name) => item.TryGetValue(name, out var value) ? value.S ?? string.Empty : string.Empty;
+                    var segment = all.Where(i => request.TotalSegments is null || Math.Abs(Part(i, "PK").GetHashCode()) % request.TotalSegments == request.Segment).ToList();
+                    var start = request.ExclusiveStartKey is { Count: > 0 } key
+                        ? segment.FindIndex(i => Part(i, "PK") == Part(key, "PK") && Part(i, "SK") == Part(key, "SK")) + 1
+                        : 0;
                     var page = segment.Skip(start).Take(pageSize).ToList();
                     var more = start + page.Count < segment.Count;
                     return new ScanResponse
                     {
                         Items = page,
-                        LastEvaluatedKey = more ? new Dictionary<string, AttributeValue> { ["PK"] = page.Last()["PK"], ["SK"] = page.Last()["SK"] } : null,
+                        LastEvaluatedKey = more
+                            ? new Dictionary<string, AttributeValue> { ["PK"] = new AttributeValue { S = Part(page.Last(), "PK") }, ["SK"] = new AttributeValue { S = Part(page.Last(), "SK") } }
+                            : null,
                     };
                 }
                 finally
