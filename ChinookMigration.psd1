@@ -16,11 +16,13 @@
         'Formats/Writing.Format.ps1xml'
         'Formats/Access.Format.ps1xml'
         'Formats/Validation.Format.ps1xml'
+        'Formats/Sync.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-ChinookSourceStats'
         'ConvertTo-ChinookItem'
         'Export-ChinookToDynamo'
+        'Sync-ChinookToDynamo'
         'Get-ChinookTableDefinition'
         'New-ChinookDynamoTable'
         'Get-ChinookDynamoTable'

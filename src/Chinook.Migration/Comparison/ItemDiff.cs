@@ -61,16 +61,17 @@ namespace Chinook.Migration.Comparison
                     continue;
                 }
                 var attributes = ItemAttributeMapper.ToAttributeMap(item);
-                yield return new ComparedItem(item, attributes, Compare(item.TableName, attributes));
+                yield return new ComparedItem(item, attributes, Compare(item.TableName, attributes, item.WriteUnits));
             }
         }
 
         /// <summary>Compares one item (every attribute, keys included) with the target's item of its key, and counts the outcome.</summary>
-        public ItemChange Compare(string tableName, IReadOnlyDictionary<string, AttributeValue> item)
+        /// <param name="writeUnits">What putting the item costs, counted when it is added or changed.</param>
+        public ItemChange Compare(string tableName, IReadOnlyDictionary<string, AttributeValue> item, int writeUnits)
         {
             var key = new ItemKey(tableName, item[ChinookKeys.PartitionKeyName].S, item[ChinookKeys.SortKeyName].S);
             var change = target.Match(key, ItemFingerprint.Of(item));
-            tables[tableName].Count(key, change);
+            tables[tableName].Count(key, change, writeUnits);
             return change;
         }
 

@@ -23,6 +23,9 @@ namespace Chinook.Migration.Comparison
         public long Changed { get; private set; }
         public long Deleted { get; private set; }
 
+        /// <summary>Write units that putting the added and changed items costs.</summary>
+        public long PutWriteUnits { get; private set; }
+
         /// <summary>Write units the deletes cost: DynamoDB charges a delete by the size of the item it removes.</summary>
         public long DeleteWriteUnits { get; private set; }
 
@@ -34,8 +37,12 @@ namespace Chinook.Migration.Comparison
         /// <summary>Nothing to write and nothing to delete.</summary>
         public bool InSync => Added == 0 && Changed == 0 && Deleted == 0;
 
-        internal void Count(ItemKey key, ItemChange change)
+        internal void Count(ItemKey key, ItemChange change, int writeUnits)
         {
+            if (change != ItemChange.Unchanged)
+            {
+                PutWriteUnits += writeUnits;
+            }
             switch (change)
             {
                 case ItemChange.Unchanged:
