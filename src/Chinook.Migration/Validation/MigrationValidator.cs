@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Chinook.Migration.Comparison;
 using Chinook.Migration.Items;
 using Chinook.Migration.Source;
 using Chinook.Migration.Target;
@@ -153,7 +154,10 @@ namespace Chinook.Migration.Validation
             var expected = ItemConverter.Convert(source, new ConversionOptions { TablePrefix = options.TablePrefix }, conversionProgress, cancellationToken)
                 .Where(o => o.Item is not null)
                 .Select(o => o.Item!);
-            return TargetTableComparison.Compare(expected, snapshot, tables, options.FailingKeyCount).ToList();
+            using var target = TargetFingerprintStore.Create();
+            TargetFingerprints.FileInto(snapshot, target);
+            var reader = new TargetItemReader(connection.Client, cancellationToken);
+            return TargetTableComparison.Compare(expected, target, snapshot.Unreadable, tables, options.FailingKeyCount, reader.Read).ToList();
         }
 
         private static IEnumerable<T> Cancellable<T>(IEnumerable<T> items, CancellationToken cancellationToken)
