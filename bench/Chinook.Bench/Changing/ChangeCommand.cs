@@ -12,8 +12,8 @@ namespace Chinook.Bench.Changing
     {
         public static int Run(CommandLine options)
         {
-            var db = Path.GetFullPath(options.Required("--db"));
-            var script = File.ReadAllText(options.Required("--sql"));
+            var db = Path.GetFullPath(options.Required("db"));
+            var script = File.ReadAllText(options.Required("sql"));
             options.RejectUnknown();
             RepositoryPaths.EnsureOutsideRepositoryOrInScratch(db);
             if (!File.Exists(db))

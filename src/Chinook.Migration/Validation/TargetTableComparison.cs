@@ -11,7 +11,7 @@ namespace Chinook.Migration.Validation
     /// table, by key and content fingerprint: this sees what rows alone cannot, such as a denormalized copy that went
     /// wrong, an index key, or an item that no source row explains. The target side is a
     /// <see cref="TargetFingerprintStore"/> on disk and the expected items stream past, so memory does not grow with
-    /// either; the first differing item of each table is fetched again to name the attributes that differ.
+    /// either; the first differing item of each table is fetched again to name the attributes that differ, and the first unexplained one to name what it is.
     /// </summary>
     public static class TargetTableComparison
     {
@@ -63,9 +63,10 @@ namespace Chinook.Migration.Validation
             }
             foreach (var table in tables)
             {
+                var findings = tallies[table.TableName].Findings;
                 foreach (var extra in diff.Deleted(table.TableName))
                 {
-                    tallies[table.TableName].Findings.Add(Unexplained, Name(extra.Key), Name(extra.Key));
+                    findings.Add(Unexplained, Name(extra.Key), findings.CountOf(Unexplained) == 0 ? DescribeExtra(fetch(extra.Key), Name(extra.Key)) : Name(extra.Key));
                 }
             }
             foreach (var item in unreadable.Where(u => tallies.ContainsKey(u.Table)))
@@ -100,6 +101,10 @@ namespace Chinook.Migration.Validation
                 ? $"{name}: equal when read again (changed meanwhile)"
                 : $"{name}: {string.Join(", ", differences.Take(3))}{(differences.Count > 3 ? ", ..." : string.Empty)}";
         }
+
+        /// <summary>The item's key and what it is, from the target's item read again: "PK=CUSTOMER#1, SK=NOTE#1 (Note)".</summary>
+        private static string DescribeExtra(ChinookItem? item, string name) =>
+            item is { EntityType.Length: > 0 } ? $"{name} ({item.EntityType})" : name;
 
         /// <summary>As failing keys name items: "PK=ALBUM#1, SK=TRACK#5" (the table is the check's entity).</summary>
         private static string Name(ItemKey key) => $"PK={key.PartitionKey}, SK={key.SortKey}";
