@@ -8,12 +8,17 @@ UPDATE Track SET UnitPrice = UnitPrice + 0.50 WHERE TrackId % 100 = 1;
 UPDATE Artist SET Name = Name || ' (Remastered)' WHERE ArtistId % 100 = 2;
 UPDATE Customer SET Email = 'new.' || Email WHERE CustomerId % 100 = 3;
 
--- Deleted: playlist entries, tracks that were never sold (with their playlist entries), whole playlists.
+-- Deleted: playlist entries, tracks that were never sold (with their playlist entries), whole playlists (small
+-- ones only: one of the 3,290-track playlists alone would be 2% of the rows).
 DELETE FROM PlaylistTrack WHERE (PlaylistId + TrackId) % 100 = 4;
 DELETE FROM PlaylistTrack WHERE TrackId IN (SELECT TrackId FROM Track WHERE TrackId % 100 = 5 AND TrackId NOT IN (SELECT TrackId FROM InvoiceLine));
 DELETE FROM Track WHERE TrackId % 100 = 5 AND TrackId NOT IN (SELECT TrackId FROM InvoiceLine);
-DELETE FROM PlaylistTrack WHERE PlaylistId % 100 = 8;
-DELETE FROM Playlist WHERE PlaylistId % 100 = 8;
+CREATE TEMP TABLE GonePlaylist AS
+    SELECT p.PlaylistId FROM Playlist p
+    WHERE p.PlaylistId % 100 = 13 AND (SELECT COUNT(*) FROM PlaylistTrack t WHERE t.PlaylistId = p.PlaylistId) < 100;
+DELETE FROM PlaylistTrack WHERE PlaylistId IN (SELECT PlaylistId FROM GonePlaylist);
+DELETE FROM Playlist WHERE PlaylistId IN (SELECT PlaylistId FROM GonePlaylist);
+DROP TABLE GonePlaylist;
 
 -- Added: new customers, and new invoices with their lines (a year after the ones they copy) for existing customers.
 INSERT INTO Customer (CustomerId, FirstName, LastName, Company, Address, City, State, Country, PostalCode, Phone, Fax, Email, SupportRepId)
