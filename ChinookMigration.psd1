@@ -17,12 +17,14 @@
         'Formats/Access.Format.ps1xml'
         'Formats/Validation.Format.ps1xml'
         'Formats/Readback.Format.ps1xml'
+        'Formats/Sync.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-ChinookSourceStats'
         'ConvertTo-ChinookItem'
         'Export-ChinookToDynamo'
         'Export-ChinookToSqlite'
+        'Sync-ChinookToDynamo'
         'Get-ChinookTableDefinition'
         'New-ChinookDynamoTable'
         'Get-ChinookDynamoTable'

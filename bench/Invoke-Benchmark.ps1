@@ -45,6 +45,8 @@ param(
     # At scales of -LargeScale and above only these stages run (the memory and linearity targets need no more).
     [string[]] $LargeScaleStages = @('Get-ChinookSourceStats', 'ConvertTo-ChinookItem', 'Export-ChinookToDynamo', 'Test-ChinookMigration', 'Export-ChinookToSqlite'),
     [int] $LargeScale = 100,
+    # The scale at which Sync-ChinookToDynamo is measured after bench/sync-changes.sql changed about 1% of the rows; 0 skips it.
+    [ValidateRange(0, 10000)] [int] $SyncScale = 100,
     [string] $ScratchPath,
     [string] $OutputRoot,
     # A DynamoDB endpoint already running; by default a dynalite is started for the run and stopped after it.
@@ -75,7 +77,7 @@ if (-not $ModulePath) { $ModulePath = Join-Path $Root 'out/ChinookMigration/Chin
 if (-not $ScratchPath) { $ScratchPath = Join-Path $PSScriptRoot 'scratch' }
 if (-not $OutputRoot) { $OutputRoot = Join-Path $PSScriptRoot 'results' }
 if ($Smoke) {
-    $Scales = @(1); $CompareScale = 1; $Runs = 1; $SweepDirect = @(1, 4); $SweepDelayed = @(4, 16); $SweepItems = 0
+    $Scales = @(1); $CompareScale = 1; $Runs = 1; $SweepDirect = @(1, 4); $SweepDelayed = @(4, 16); $SweepItems = 0; $SyncScale = [Math]::Min($SyncScale, 1)
 }
 if (-not (Test-Path $ModulePath)) { throw "No built module at ${ModulePath}: run 'dotnet pwsh ./build.ps1 Build' first." }
 
@@ -93,7 +95,7 @@ $results = [ordered]@{
     DurationSeconds = $null
     Parameters      = [ordered]@{
         Scales = $Scales; CompareScale = $CompareScale; Runs = $Runs; Seed = $Seed; DelayMs = $DelayMs; SweepDirect = $SweepDirect
-        SweepDelayed = $SweepDelayed; SweepItems = $SweepItems; LargeScale = $LargeScale; LargeScaleStages = $LargeScaleStages; Smoke = [bool]$Smoke
+        SweepDelayed = $SweepDelayed; SweepItems = $SweepItems; LargeScale = $LargeScale; LargeScaleStages = $LargeScaleStages; SyncScale = $SyncScale; Smoke = [bool]$Smoke
     }
     Machine         = Get-BenchMachine
     Versions        = Get-BenchVersions -Root $Root -ModulePath $ModulePath
@@ -101,6 +103,7 @@ $results = [ordered]@{
     Databases       = [System.Collections.Generic.List[object]]::new()
     Stages          = [System.Collections.Generic.List[object]]::new()
     Comparison      = $null
+    Sync            = $null
     Targets         = @()
     Processes       = [System.Collections.Generic.List[object]]::new()
     Notes           = [System.Collections.Generic.List[string]]::new()
@@ -125,14 +128,14 @@ $benchDll = Join-Path $PSScriptRoot 'Chinook.Bench/bin/Release/net10.0/Chinook.B
 function Invoke-Bench([string[]] $Arguments) { Invoke-BenchTool -BenchDll $benchDll -ArgumentList $Arguments }
 
 Import-Module $ModulePath -Force
-$cmdletNames = 'Get-ChinookSourceStats', 'New-ChinookDynamoTable', 'ConvertTo-ChinookItem', 'Export-ChinookToDynamo', 'Test-ChinookMigration', 'Export-ChinookToSqlite'
+$cmdletNames = 'Get-ChinookSourceStats', 'New-ChinookDynamoTable', 'ConvertTo-ChinookItem', 'Export-ChinookToDynamo', 'Test-ChinookMigration', 'Export-ChinookToSqlite', 'Sync-ChinookToDynamo'
 foreach ($name in $cmdletNames) { $results.Cmdlets[$name] = [bool](Get-Command $name -Module ChinookMigration -ErrorAction Ignore) }
 $canExport = $results.Cmdlets['Export-ChinookToDynamo'] -and $results.Cmdlets['New-ChinookDynamoTable']
 
 # --- The scaled databases ----------------------------------------------------------------------------------
 New-Item -ItemType Directory -Force $ScratchPath | Out-Null
 $databases = @{}
-foreach ($scale in [int[]]@($Scales + $CompareScale | Sort-Object -Unique)) {
+foreach ($scale in [int[]]@($Scales + $CompareScale + $SyncScale | Where-Object { $_ -gt 0 } | Sort-Object -Unique)) {
     $path = Join-Path $ScratchPath "chinook-x$scale-seed$Seed.sqlite"
     $summaryPath = "$path.json"
     $cached = -not $Regenerate -and (Test-Path $path) -and (Test-Path $summaryPath)
@@ -160,6 +163,13 @@ $written = @(Export-ChinookToDynamo -Path $db -EndpointUrl $endpoint -TablePrefi
 $result.Seconds = $clock.Elapsed.TotalSeconds
 $result.Items = [long]($written | Measure-Object ItemsWritten -Sum).Sum
 $result.WriteUnits = [long]($written | Measure-Object WriteUnits -Sum).Sum
+$result.Errors = $failures.Count
+'@
+    'Sync-ChinookToDynamo'                 = @'
+$failures = @()
+$synced = @(Sync-ChinookToDynamo -Path $db -EndpointUrl $endpoint -TablePrefix $prefix -ErrorAction Continue -ErrorVariable +failures)
+$result.Seconds = $clock.Elapsed.TotalSeconds
+$result.Tables = @($synced | ForEach-Object { [ordered]@{ Table = $_.TableName.Substring($prefix.Length); Status = "$($_.Status)"; Unchanged = $_.Unchanged; Added = $_.Added; Changed = $_.Changed; Deleted = $_.Deleted; Failed = $_.Failed; WriteUnits = $_.WriteUnits; ReadUnits = $_.ReadUnits } })
 $result.Errors = $failures.Count
 '@
     'Test-ChinookMigration'                = @'
@@ -312,7 +322,14 @@ function Get-ItemSource([int] $Scale) {
     $path = Join-Path $ScratchPath ("items-x$Scale-seed$Seed-" + [Convert]::ToHexString($hash).Substring(0, 12).ToLowerInvariant() + '.jsonl')
     if (-not (Test-Path $path)) {
         Write-Step "Saving ConvertTo-ChinookItem's items at ${Scale}x for the loaders"
-        $body = @'
+        Save-ModuleItems $db $path
+    }
+    return $path
+}
+
+function Save-ModuleItems([string] $Database, [string] $Path) {
+    <# ConvertTo-ChinookItem's items as JSON lines, one an item, PK and SK last: {"t": table, "s": size, "w": write units, "i": {attributes}}. #>
+    $body = @'
 $partial = $out + '.partial'
 $writer = [System.IO.StreamWriter]::new($partial, $false, [System.Text.UTF8Encoding]::new($false))
 try {
@@ -331,9 +348,71 @@ try {
 finally { $writer.Dispose() }
 Move-Item -Force $partial $out
 '@
-        Invoke-PwshStage -ModulePath $ModulePath -Body $body -Variables @{ db = $db; out = $path } | Out-Null
+    Invoke-PwshStage -ModulePath $ModulePath -Body $body -Variables @{ db = $Database; out = $Path } | Out-Null
+}
+
+function Get-ItemChanges([string] $Before, [string] $After) {
+    <#
+    The items a change of the source affects, per table, found without the module's own comparison: the item lines
+    of the two conversions compared by key (table, PK, SK) and text. A line's attributes come in the converter's
+    fixed order, so equal items give equal lines.
+    #>
+    $keyPattern = [regex]'^\{"t":"((?:[^"\\]|\\.)*)".*"PK":("(?:[^"\\]|\\.)*"),"SK":("(?:[^"\\]|\\.)*")\}\}$'
+    $lines = [System.Collections.Generic.Dictionary[string, string]]::new()
+    $tables = [ordered]@{}
+    function Count([string] $Table, [string] $Kind) {
+        if (-not $tables.Contains($Table)) { $tables[$Table] = [ordered]@{ Table = $Table; Added = 0; Changed = 0; Deleted = 0 } }
+        $tables[$Table][$Kind]++
     }
-    return $path
+    foreach ($line in [IO.File]::ReadLines($Before)) {
+        $match = $keyPattern.Match($line)
+        $lines[$match.Groups[1].Value + '|' + $match.Groups[2].Value + '|' + $match.Groups[3].Value] = $line
+    }
+    foreach ($line in [IO.File]::ReadLines($After)) {
+        $match = $keyPattern.Match($line)
+        $key = $match.Groups[1].Value + '|' + $match.Groups[2].Value + '|' + $match.Groups[3].Value
+        $old = $null
+        if (-not $lines.TryGetValue($key, [ref]$old)) { Count $match.Groups[1].Value 'Added' }
+        else {
+            if ($old -ne $line) { Count $match.Groups[1].Value 'Changed' }
+            [void]$lines.Remove($key)
+        }
+    }
+    foreach ($key in $lines.Keys) { Count ($key -split '\|', 2)[0] 'Deleted' }
+    @($tables.Values | ForEach-Object { [pscustomobject]$_ })
+}
+
+function Measure-Sync([int] $Scale) {
+    <#
+    A migration at cut-over: the database migrated, then about 1% of its rows changed (bench/sync-changes.sql), then
+    Sync-ChinookToDynamo, timed against the full Export, its writes against the items the changes affect, and a
+    second Sync that must find nothing.
+    #>
+    $db = Join-Path $ScratchPath "sync-x$Scale-seed$Seed.sqlite"
+    Copy-Item -Force $databases[$Scale].Path $db
+    $before = "$db.before.jsonl"
+    $after = "$db.after.jsonl"
+    $prefix = New-TablePrefix
+    $sync = [ordered]@{ Scale = $Scale; Status = 'ok'; Note = $null; RowsChanged = $null; Affected = @(); Export = $null; First = $null; Second = $null }
+    $results.Sync = $sync
+    try {
+        New-BenchTables $prefix
+        Write-Step "${Scale}x: migrating for the Sync measurement"
+        $sync.Export = Invoke-ExportRun $Scale $script:endpoint $prefix
+        Save-ModuleItems $db $before
+        $sync.RowsChanged = (Invoke-Bench @('change', '--db', $db, '--sql', (Join-Path $PSScriptRoot 'sync-changes.sql'))).rowsChanged
+        Save-ModuleItems $db $after
+        $sync.Affected = @(Get-ItemChanges $before $after)
+        Write-Step "${Scale}x: Sync-ChinookToDynamo after $($sync.RowsChanged) rows changed"
+        $sync.First = Invoke-PwshStage -ModulePath $ModulePath -Body $stageBodies['Sync-ChinookToDynamo'] -Variables @{ db = $db; endpoint = $script:endpoint; prefix = $prefix }
+        $sync.Second = Invoke-PwshStage -ModulePath $ModulePath -Body $stageBodies['Sync-ChinookToDynamo'] -Variables @{ db = $db; endpoint = $script:endpoint; prefix = $prefix }
+        Write-Step "${Scale}x Sync: $(Format-BenchNumber $sync.First.Seconds 1) s against Export's $(Format-BenchNumber $sync.Export.Seconds 1) s"
+    }
+    catch { $sync.Status = 'failed'; $sync.Note = Get-ShortError $_ }
+    finally {
+        Remove-BenchTables $prefix
+        Remove-Item -Force $db, $before, $after -ErrorAction Ignore
+    }
 }
 
 function Measure-Comparison([int] $Scale) {
@@ -442,6 +521,7 @@ try {
     foreach ($scale in $Scales) { Measure-Scale $scale }
     try { Measure-Comparison $CompareScale }
     catch { $results.Notes.Add("The comparison at ${CompareScale}x failed: $(Get-ShortError $_)") }
+    if ($SyncScale -gt 0 -and $results.Cmdlets['Sync-ChinookToDynamo'] -and $canExport) { Measure-Sync $SyncScale }
 }
 finally {
     if ($script:proxy) {

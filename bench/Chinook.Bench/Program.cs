@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Chinook.Bench.Changing;
 using Chinook.Bench.Loading;
 using Chinook.Bench.Profiling;
 using Chinook.Bench.Scaling;
@@ -25,6 +26,8 @@ namespace Chinook.Bench
              sweeps them and names the best).
   userdesign --endpoint URL --items-from <db or .jsonl> --table-prefix P [--fresh-tables]
              The user's design: one 25-item BatchWriteItem at a time, unprocessed items not retried.
+  change     --db <path> --sql <file>
+             Runs a SQL script against a scratch database in one transaction (the Sync benchmark's changes).
 
 Exit codes: 0 done, 1 failed, 2 usage error, 3 a load left items unwritten.";
 
@@ -46,6 +49,7 @@ Exit codes: 0 done, 1 failed, 2 usage error, 3 a load left items unwritten.";
                     "tables" => LoadCommands.Tables(options),
                     "ceiling" => LoadCommands.Ceiling(options),
                     "userdesign" => LoadCommands.UserDesign(options),
+                    "change" => ChangeCommand.Run(options),
                     _ => throw new UsageException($"Unknown subcommand '{args[0]}'."),
                 };
             }

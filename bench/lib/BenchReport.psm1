@@ -243,6 +243,35 @@ function ConvertTo-BenchMarkdown {
         }
         [void]$md.AppendLine()
     }
+    $sync = $Results.Sync
+    if ($sync) {
+        [void]$md.AppendLine("## Sync-ChinookToDynamo after about 1% of the rows changed, at $($sync.Scale)x")
+        if ($sync.Status -ne 'ok') { [void]$md.AppendLine("Not measured: $($sync.Note)") }
+        else {
+            $first = $sync.First
+            $written = ($first.Tables | Measure-Object Added -Sum).Sum + ($first.Tables | Measure-Object Changed -Sum).Sum
+            $deleted = ($first.Tables | Measure-Object Deleted -Sum).Sum
+            $affectedWritten = ($sync.Affected | Measure-Object Added -Sum).Sum + ($sync.Affected | Measure-Object Changed -Sum).Sum
+            $affectedDeleted = ($sync.Affected | Measure-Object Deleted -Sum).Sum
+            [void]$md.AppendLine("bench/sync-changes.sql changed $(Format-BenchNumber $sync.RowsChanged) rows of the migrated database (prices, artist names, e-mails; playlist entries, unsold tracks and playlists deleted; customers and invoices with lines added). The items they affect are found by comparing the item lines of ConvertTo-ChinookItem before and after the change, without the module's comparison.")
+            [void]$md.AppendLine()
+            [void]$md.AppendLine((ConvertTo-MarkdownTable -Header 'Table', 'Affected: added / changed / deleted', 'Sync: added / changed / deleted', 'Unchanged', 'Write units', 'Read units (scan)', 'Failed' -Rows @(
+                foreach ($t in $first.Tables) {
+                    $a = @($sync.Affected | Where-Object Table -eq $t.Table)
+                    $aText = if ($a) { "$(Format-BenchNumber $a[0].Added) / $(Format-BenchNumber $a[0].Changed) / $(Format-BenchNumber $a[0].Deleted)" } else { '0 / 0 / 0' }
+                    , @($t.Table, $aText, "$(Format-BenchNumber $t.Added) / $(Format-BenchNumber $t.Changed) / $(Format-BenchNumber $t.Deleted)", (Format-BenchNumber $t.Unchanged),
+                        (Format-BenchNumber $t.WriteUnits), (Format-BenchNumber $t.ReadUnits), (Format-BenchNumber $t.Failed))
+                })))
+            [void]$md.AppendLine()
+            $match = if ($written -eq $affectedWritten -and $deleted -eq $affectedDeleted) { 'they match' } else { '**they differ**' }
+            $secondWrites = ($sync.Second.Tables | ForEach-Object { $_.Added + $_.Changed + $_.Deleted } | Measure-Object -Sum).Sum
+            [void]$md.AppendLine("Sync wrote $(Format-BenchNumber $written) and deleted $(Format-BenchNumber $deleted) items; the changes affect $(Format-BenchNumber $affectedWritten) to write and $(Format-BenchNumber $affectedDeleted) to delete: $match. " +
+                "Write units $(Format-BenchNumber (($first.Tables | Measure-Object WriteUnits -Sum).Sum)) against the full Export's $(Format-BenchNumber $sync.Export.WriteUnits). " +
+                "Time $(Format-BenchNumber $first.Seconds 1) s against the full Export's $(Format-BenchNumber $sync.Export.Seconds 1) s ($(Format-BenchNumber ($first.Seconds / $sync.Export.Seconds) 2) times), peak memory $(Format-BenchMegabytes $first.PeakWorkingSetBytes) MB. " +
+                "A second Sync right after found $(Format-BenchNumber $secondWrites) items to write or delete, in $(Format-BenchNumber $sync.Second.Seconds 1) s.")
+        }
+        [void]$md.AppendLine()
+    }
     [void]$md.AppendLine('## Closing note')
     $missed = @($Results.Targets | Where-Object { $_.Status -eq 'MISS' })
     $unmeasured = @($Results.Targets | Where-Object { $_.Status -eq 'NOT MEASURED' })

@@ -197,6 +197,25 @@
             'TimeoutSeconds  * System.Int32'
         )
     }
+    'Sync-ChinookToDynamo' = @{
+        DefaultParameterSet = 'Path'
+        Parameters          = @(
+            'AccessKey              *           System.String   Aliases=AK'
+            'EndpointUrl            *           System.String'
+            'LiteralPath            LiteralPath System.String[] Mandatory Aliases=PSPath,LP'
+            'MaxAttempts            *           System.Int32'
+            'MaxConcurrency         *           System.Int32'
+            'MaxWriteUnitsPerSecond *           System.Int32'
+            'Path                   Path        System.String[] Position=0'
+            'ProfileLocation        *           System.String   Aliases=AWSProfilesLocation,ProfilesLocation'
+            'ProfileName            *           System.String   Aliases=StoredCredentials,AWSProfileName'
+            'Region                 *           System.String'
+            'RequestTimeoutSeconds  *           System.Int32'
+            'SecretKey              *           System.String   Aliases=SK,SecretAccessKey'
+            'SessionToken           *           System.String   Aliases=ST'
+            'TablePrefix            *           System.String'
+        )
+    }
     'Test-ChinookMigration' = @{
         DefaultParameterSet = 'Path'
         Parameters          = @(

@@ -67,6 +67,17 @@ namespace Chinook.Migration.Export
             }
         }
 
+        /// <summary>Deletes the item at this key, through the same writer and the same per-table decision as <see cref="Add"/>.</summary>
+        /// <param name="writeUnits">What the delete costs: the write units of the item it removes.</param>
+        public void Delete(ItemKey key, int writeUnits)
+        {
+            var table = TargetTable(key.TableName);
+            if (table != null && !Aborted)
+            {
+                Write(PendingWrite.Delete(key with { TableName = table }, writeUnits));
+            }
+        }
+
         /// <summary>
         /// Converts the database and writes its items, skipping those a resumed checkpoint says are settled, and
         /// records progress in the checkpoint while it writes and at the end, also when stopped or failed.
@@ -219,10 +230,11 @@ namespace Chinook.Migration.Export
             }
         }
 
-        private void Write(ChinookItem item, string tableName)
+        private void Write(ChinookItem item, string tableName) => Write(PendingWrite.FromItem(item, tableName));
+
+        private void Write(PendingWrite write)
         {
-            var write = PendingWrite.FromItem(item, tableName);
-            if (ShouldWrite(tableName))
+            if (ShouldWrite(write.TableName))
             {
                 (writer ??= StartWriter()).Add(write);
             }

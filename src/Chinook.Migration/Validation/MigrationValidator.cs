@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Chinook.Migration.Comparison;
 using Chinook.Migration.Items;
 using Chinook.Migration.Readback;
 using Chinook.Migration.Source;
@@ -86,13 +87,15 @@ namespace Chinook.Migration.Validation
 
         /// <summary>
         /// The checks that compare the whole target with the source, over one scan of each table: its items stream into
-        /// a temporary SQLite file with Chinook's schema (the rows, compared in SQL with the source) and, for the item and
-        /// relationship checks, into a snapshot. The snapshot and the file live only here.
+        /// a temporary SQLite file with Chinook's schema (the rows, compared in SQL with the source), into a fingerprint
+        /// store on disk for the item checks and, for the relationship checks, into a snapshot. All of them live only here.
         /// </summary>
         private async Task CheckTargetAsync(StepCounter steps, Action<ValidationResult> emit, CancellationToken cancellationToken)
         {
             var comparesRows = options.Runs(ValidationKind.RecordCount) || options.Runs(ValidationKind.DataIntegrity);
-            var snapshot = options.Runs(ValidationKind.DataIntegrity) || options.Runs(ValidationKind.Relationship) ? new TargetSnapshot(TargetTableNames) : null;
+            var snapshot = options.Runs(ValidationKind.Relationship) ? new TargetSnapshot(TargetTableNames) : null;
+            using var fingerprints = options.Runs(ValidationKind.DataIntegrity) ? TargetFingerprintStore.Create() : null;
+            var fingerprintSink = fingerprints is null ? null : new TargetFingerprintSink(fingerprints, TargetTableNames);
             var rebuiltPath = comparesRows ? System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"chinook-validation-{Guid.NewGuid():N}.sqlite") : null;
             var conflicts = new List<ReadbackProblem>();
             try
@@ -114,6 +117,10 @@ namespace Chinook.Migration.Validation
                     {
                         sinks.Add(snapshot);
                     }
+                    if (fingerprintSink is not null)
+                    {
+                        sinks.Add(fingerprintSink);
+                    }
                     await ScanAsync(sinks, steps, cancellationToken).ConfigureAwait(false);
                     writer?.Complete();
                 }
@@ -123,7 +130,7 @@ namespace Chinook.Migration.Validation
                 }
                 if (options.Runs(ValidationKind.DataIntegrity))
                 {
-                    CompareItems(snapshot!, steps, cancellationToken).ForEach(emit);
+                    CompareItems(fingerprints!, fingerprintSink!, steps, cancellationToken).ForEach(emit);
                 }
                 if (options.Runs(ValidationKind.Relationship))
                 {
@@ -188,20 +195,21 @@ namespace Chinook.Migration.Validation
             }
         }
 
-        private List<ValidationResult> CompareItems(TargetSnapshot snapshot, StepCounter steps, CancellationToken cancellationToken)
+        private List<ValidationResult> CompareItems(TargetFingerprintStore target, TargetFingerprintSink filed, StepCounter steps, CancellationToken cancellationToken)
         {
             steps.Start(ValidationPhase.ComparingItems, "Converting the source to items and comparing them with the target's, attribute by attribute.");
             var conversionProgress = new SynchronousProgress<ConversionProgress>(p =>
             {
                 if (p.Stage == ConversionStage.StepStarted)
                 {
-                    steps.Report($"Comparing items: {p.Description}.", snapshot.Count);
+                    steps.Report($"Comparing items: {p.Description}.", filed.Count);
                 }
             });
             var expected = ItemConverter.Convert(source, new ConversionOptions { TablePrefix = options.TablePrefix }, conversionProgress, cancellationToken)
                 .Where(o => o.Item is not null)
                 .Select(o => o.Item!);
-            return TargetTableComparison.Compare(expected, snapshot, tables, options.FailingKeyCount).ToList();
+            var reader = new TargetItemReader(connection.Client, cancellationToken);
+            return TargetTableComparison.Compare(expected, target, filed.Unreadable, tables, options.FailingKeyCount, reader.Read).ToList();
         }
 
         private static IEnumerable<T> Cancellable<T>(IEnumerable<T> items, CancellationToken cancellationToken)

@@ -1,16 +1,18 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Chinook.Migration.Comparison;
 using Chinook.Migration.Items;
-using Chinook.Migration.Target.Writing;
+using Chinook.Migration.Readback;
 
 namespace Chinook.Migration.Validation
 {
     /// <summary>
     /// The items the source implies (as the conversion makes them) against the items the target holds, table by
-    /// table and attribute by attribute: this sees what rows alone cannot, such as a denormalized copy that went
-    /// wrong, an index key, or an item that no source row explains. The expected items stream past; only the
-    /// target side is held in memory.
+    /// table, by key and content fingerprint: this sees what rows alone cannot, such as a denormalized copy that went
+    /// wrong, an index key, or an item that no source row explains. The target side is a
+    /// <see cref="TargetFingerprintStore"/> on disk and the expected items stream past, so memory does not grow with
+    /// either; the first differing item of each table is fetched again to name the attributes that differ, and the first unexplained one to name what it is.
     /// </summary>
     public static class TargetTableComparison
     {
@@ -19,47 +21,62 @@ namespace Chinook.Migration.Validation
         private const string Unexplained = "not explained by any source row";
         private const string Unreadable = "unreadable";
 
-        /// <param name="tables">The target tables to report on: base name (for the check's name) and name with prefix.</param>
+        /// <summary>Against a target held in memory: its items are filed as fingerprints first, and fetched from it again.</summary>
         public static IReadOnlyList<ValidationResult> Compare(IEnumerable<ChinookItem> expectedItems, TargetSnapshot snapshot,
             IReadOnlyList<(string BaseName, string TableName)> tables, int failingKeyCount)
         {
+            using var store = TargetFingerprintStore.Create();
+            TargetFingerprintSink.FileInto(store, snapshot.Items.Values);
+            return Compare(expectedItems, store, snapshot.Unreadable, tables, failingKeyCount, key => snapshot.Items.TryGetValue(key, out var item) ? item : null);
+        }
+
+        /// <param name="target">The target's keys and fingerprints.</param>
+        /// <param name="unreadable">Target items that could not be read as Chinook items: each a finding of its table.</param>
+        /// <param name="tables">The target tables to report on: base name (for the check's name) and name with prefix.</param>
+        /// <param name="fetch">Reads one target item again (null when it is gone), to name what differs in it.</param>
+        public static IReadOnlyList<ValidationResult> Compare(IEnumerable<ChinookItem> expectedItems, TargetFingerprintStore target,
+            IReadOnlyList<UnreadableItem> unreadable, IReadOnlyList<(string BaseName, string TableName)> tables, int failingKeyCount,
+            Func<ItemKey, ChinookItem?> fetch)
+        {
             var tallies = tables.ToDictionary(t => t.TableName, t => new Tally(failingKeyCount), StringComparer.Ordinal);
-            var matched = new HashSet<ItemKey>();
+            var diff = new ItemDiff(target, tallies.Keys, keysKept: 0);
             foreach (var expected in expectedItems)
             {
                 if (!tallies.TryGetValue(expected.TableName, out var tally))
                 {
                     continue;
                 }
+                tally.Expected++;
                 var key = ItemKey.Of(expected);
                 var name = Name(key);
-                tally.Expected++;
-                if (!snapshot.Items.TryGetValue(key, out var actual))
+                switch (diff.Compare(expected.TableName, ItemAttributeMapper.ToAttributeMap(expected), expected.WriteUnits))
                 {
-                    tally.Findings.Add(Missing, name, name);
-                    continue;
-                }
-                matched.Add(key);
-                var differences = ItemComparison.Differences(expected, actual);
-                if (differences.Count > 0)
-                {
-                    tally.Findings.Add(Differing, name, $"{name}: {string.Join(", ", differences.Take(3))}{(differences.Count > 3 ? ", ..." : string.Empty)}");
-                }
-                else
-                {
-                    tally.Identical++;
+                    case ItemChange.Unchanged:
+                        tally.Identical++;
+                        break;
+                    case ItemChange.Added:
+                        tally.Findings.Add(Missing, name, name);
+                        break;
+                    default:
+                        tally.Findings.Add(Differing, name, tally.Findings.CountOf(Differing) == 0 ? Describe(expected, fetch(key), name) : name);
+                        break;
                 }
             }
-            foreach (var extra in snapshot.Items.Keys.Where(k => tallies.ContainsKey(k.TableName) && !matched.Contains(k))
-                .OrderBy(k => k.PartitionKey, StringComparer.Ordinal).ThenBy(k => k.SortKey, StringComparer.Ordinal))
+            foreach (var table in tables)
             {
-                var item = snapshot.Items[extra];
-                tallies[extra.TableName].Findings.Add(Unexplained, Name(extra),
-                    $"{Name(extra)}{(item.EntityType.Length > 0 ? " (" + item.EntityType + ")" : string.Empty)}");
+                var findings = tallies[table.TableName].Findings;
+                foreach (var extra in diff.Deleted(table.TableName))
+                {
+                    findings.Add(Unexplained, Name(extra.Key), findings.CountOf(Unexplained) == 0 ? DescribeExtra(fetch(extra.Key), Name(extra.Key)) : Name(extra.Key));
+                }
             }
-            foreach (var item in snapshot.Unreadable.Where(u => tallies.ContainsKey(u.Table)))
+            foreach (var item in unreadable.Where(u => tallies.ContainsKey(u.Table)))
             {
                 tallies[item.Table].Findings.Add(Unreadable, item.Key, $"{item.Key}: {item.Reason}");
+            }
+            foreach (var item in target.Unkeyed.Where(u => tallies.ContainsKey(u.TableName)))
+            {
+                tallies[item.TableName].Findings.Add(Unreadable, item.Key, $"{item.Key}: no string key");
             }
             return tables.Select(t =>
             {
@@ -72,6 +89,23 @@ namespace Chinook.Migration.Validation
                     intact ? null : tally.Findings.Keys);
             }).ToList();
         }
+
+        /// <summary>The item's key and the first attributes that differ, from the target's item read again.</summary>
+        private static string Describe(ChinookItem expected, ChinookItem? actual, string name)
+        {
+            if (actual is null)
+            {
+                return $"{name}: gone from the target when read again";
+            }
+            var differences = ItemComparison.Differences(expected, actual);
+            return differences.Count == 0
+                ? $"{name}: equal when read again (changed meanwhile)"
+                : $"{name}: {string.Join(", ", differences.Take(3))}{(differences.Count > 3 ? ", ..." : string.Empty)}";
+        }
+
+        /// <summary>The item's key and what it is, from the target's item read again: "PK=CUSTOMER#1, SK=NOTE#1 (Note)".</summary>
+        private static string DescribeExtra(ChinookItem? item, string name) =>
+            item is { EntityType.Length: > 0 } ? $"{name} ({item.EntityType})" : name;
 
         /// <summary>As failing keys name items: "PK=ALBUM#1, SK=TRACK#5" (the table is the check's entity).</summary>
         private static string Name(ItemKey key) => $"PK={key.PartitionKey}, SK={key.SortKey}";

@@ -16,11 +16,9 @@ namespace Chinook.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsData.Export, "ChinookToDynamo", SupportsShouldProcess = true, DefaultParameterSetName = PathSet)]
     [OutputType(typeof(TableWriteResult))]
-    public sealed class ExportChinookToDynamoCommand : DynamoCmdlet
+    public sealed class ExportChinookToDynamoCommand : BatchWriteCmdlet
     {
         private const string ItemSet = "Item";
-        private const string PathSet = "Path";
-        private const string LiteralPathSet = "LiteralPath";
 
         private ExportRun? pipelineRun;
         private ExportRun? activeRun;
@@ -29,34 +27,6 @@ namespace Chinook.PowerShell.Commands
         [Parameter(ParameterSetName = ItemSet, Mandatory = true, ValueFromPipeline = true)]
         [ValidateNotNull]
         public ChinookItem[]? InputObject { get; set; }
-
-        /// <summary>Source databases to convert and write whole; without it (and without pipeline input), the shipped database.</summary>
-        [Parameter(ParameterSetName = PathSet, Position = 0)]
-        [ValidateNotNullOrEmpty]
-        [SupportsWildcards]
-        public string[]? Path { get; set; }
-
-        [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true)]
-        [Alias("PSPath", "LP")]
-        [ValidateNotNullOrEmpty]
-        public string[]? LiteralPath { get; set; }
-
-        [Parameter]
-        [ValidateRange(1, 256)]
-        public int MaxConcurrency { get; set; } = BatchWriterOptions.DefaultMaxConcurrency;
-
-        [Parameter]
-        [ValidateRange(1, int.MaxValue)]
-        public int MaxWriteUnitsPerSecond { get; set; }
-
-        /// <summary>Calls made for one item before it is reported as not written.</summary>
-        [Parameter]
-        [ValidateRange(1, 100)]
-        public int MaxAttempts { get; set; } = new BatchWriterOptions().MaxAttempts;
-
-        [Parameter]
-        [ValidateRange(1, 3600)]
-        public int RequestTimeoutSeconds { get; set; } = (int)DynamoConnectionSettings.DefaultRequestTimeout.TotalSeconds;
 
         /// <summary>With -Path: skip the items the checkpoint says are written.</summary>
         [Parameter(ParameterSetName = PathSet)]
@@ -100,14 +70,6 @@ namespace Chinook.PowerShell.Commands
                 // Before the upstream command hands over its first item: an unreachable target stops the pipeline now.
                 _ = Connection;
             }
-        }
-
-        protected override void ConfigureClient(DynamoConnectionSettings settings)
-        {
-            // The writer retries throttling, server errors and unprocessed items itself, with one bound and a
-            // count for the result; SDK retries underneath would multiply both.
-            settings.MaxErrorRetry = 0;
-            settings.RequestTimeout = TimeSpan.FromSeconds(RequestTimeoutSeconds);
         }
 
         protected override void ProcessRecord()
@@ -167,12 +129,7 @@ namespace Chinook.PowerShell.Commands
         {
             var options = new ExportOptions
             {
-                Writer = new BatchWriterOptions
-                {
-                    MaxConcurrency = MaxConcurrency,
-                    MaxWriteUnitsPerSecond = MaxWriteUnitsPerSecond > 0 ? MaxWriteUnitsPerSecond : (double?)null,
-                    MaxAttempts = MaxAttempts,
-                },
+                Writer = WriterOptions(),
                 TablePrefix = TablePrefix,
                 Target = TargetDescription,
                 Resume = Resume,
@@ -218,10 +175,6 @@ namespace Chinook.PowerShell.Commands
                 }
             }
         }
-
-        /// <summary>How Ctrl+C surfaces here: the core's cancellation, or PowerShell refusing a write.</summary>
-        private bool IsStop(Exception ex) =>
-            ex is PipelineStoppedException || (ex is OperationCanceledException && Cancellation.IsCancellationRequested);
 
         // -WhatIf writes nothing, not even a checkpoint, and contacts nothing.
         private bool IsDryRun()

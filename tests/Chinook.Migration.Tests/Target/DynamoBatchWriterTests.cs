@@ -33,7 +33,7 @@ namespace Chinook.Migration.Tests.Target
             },
             size, (size + 1023) / 1024);
 
-        private static (IReadOnlyList<TableWriteResult> Results, List<WriteEvent> Events) Run(
+        internal static (IReadOnlyList<TableWriteResult> Results, List<WriteEvent> Events) Run(
             ScriptedDynamoClient client, IEnumerable<PendingWrite> items, BatchWriterOptions? options = null)
         {
             using var writer = new DynamoBatchWriter(client, options ?? Fast, CancellationToken.None);

@@ -86,6 +86,24 @@ namespace Chinook.Migration.Tests.Validation
         }
 
         [Fact]
+        public void OnlyTheFirstDifferingItemOfATableIsReadAgainToNameItsAttributes()
+        {
+            var target = ShippedTarget.Items();
+            target.Change("ARTIST#1", "ALBUM#1", a => a["Title"] = "x");
+            target.Change("ARTIST#1", "ALBUM#4", a => a["Title"] = "y");
+            using var store = Chinook.Migration.Comparison.TargetFingerprintStore.Create();
+            TargetFingerprintSink.FileInto(store, target);
+            var fetched = new List<ItemKey>();
+
+            var catalog = TargetTableComparison.Compare(ShippedTarget.Expected, store, new List<UnreadableItem>(), ShippedTarget.Tables, 5,
+                key => { fetched.Add(key); return null; }).Single(r => r.Entity == "MusicCatalog");
+
+            Assert.Equal(new[] { new ItemKey("MusicCatalog", "ARTIST#1", "ALBUM#1") }, fetched);
+            Assert.Equal(new[] { "PK=ARTIST#1, SK=ALBUM#1", "PK=ARTIST#1, SK=ALBUM#4" }, catalog.FailingKeys);
+            Assert.Contains("2 differing (first: PK=ARTIST#1, SK=ALBUM#1: gone from the target when read again)", catalog.Message);
+        }
+
+        [Fact]
         public void TablesAreMatchedWithTheirPrefix()
         {
             var prefixed = ShippedTarget.Items().Select(i => new ChinookItem("dev-" + i.TableName, i.PK, i.SK, i.Attributes)).ToList();

@@ -350,8 +350,12 @@ namespace Chinook.Migration.Target.Writing
         {
             RequestItems = items
                 .GroupBy(i => i.TableName, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Select(i => new WriteRequest { PutRequest = new PutRequest { Item = i.Attributes } }).ToList()),
+                .ToDictionary(g => g.Key, g => g.Select(ToWriteRequest).ToList()),
         };
+
+        private static WriteRequest ToWriteRequest(PendingWrite item) => item.IsDelete
+            ? new WriteRequest { DeleteRequest = new DeleteRequest { Key = item.Attributes } }
+            : new WriteRequest { PutRequest = new PutRequest { Item = item.Attributes } };
 
         private static HashSet<ItemKey> UnprocessedKeys(BatchWriteItemResponse response)
         {
@@ -364,7 +368,7 @@ namespace Chinook.Migration.Target.Writing
             {
                 foreach (var request in table.Value ?? new List<WriteRequest>())
                 {
-                    var item = request.PutRequest?.Item;
+                    var item = request.PutRequest?.Item ?? request.DeleteRequest?.Key;
                     if (item != null && item.TryGetValue("PK", out var pk) && item.TryGetValue("SK", out var sk))
                     {
                         keys.Add(new ItemKey(table.Key, pk.S, sk.S));

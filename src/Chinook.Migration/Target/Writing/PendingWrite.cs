@@ -1,10 +1,11 @@
+using System;
 using System.Collections.Generic;
 using Amazon.DynamoDBv2.Model;
 using Chinook.Migration.Items;
 
 namespace Chinook.Migration.Target.Writing
 {
-    /// <summary>One item on its way to DynamoDB: where it goes, its key, its attributes and what it costs.</summary>
+    /// <summary>One item on its way to DynamoDB, put or deleted: where it goes, its key, its attributes and what it costs.</summary>
     public sealed class PendingWrite
     {
         public PendingWrite(string tableName, string partitionKey, string sortKey, Dictionary<string, AttributeValue> attributes, int sizeBytes, int writeUnits)
@@ -21,6 +22,21 @@ namespace Chinook.Migration.Target.Writing
         public static PendingWrite FromItem(ChinookItem item, string tableName) =>
             new PendingWrite(tableName, item.PK, item.SK, ItemAttributeMapper.ToAttributeMap(item), item.SizeBytes, item.WriteUnits);
 
+        /// <summary>
+        /// The removal of the item at this key: DeleteRequest in place of PutRequest, batched, retried and limited as
+        /// puts are. Its attributes are the key alone; it costs the write units of the item it removes.
+        /// </summary>
+        public static PendingWrite Delete(ItemKey key, int deletedItemWriteUnits)
+        {
+            var attributes = new Dictionary<string, AttributeValue>
+            {
+                [ChinookKeys.PartitionKeyName] = new AttributeValue { S = key.PartitionKey },
+                [ChinookKeys.SortKeyName] = new AttributeValue { S = key.SortKey },
+            };
+            return new PendingWrite(key.TableName, key.PartitionKey, key.SortKey, attributes, ItemSize.Of(key.PartitionKey, key.SortKey, Array.Empty<KeyValuePair<string, object?>>()),
+                deletedItemWriteUnits) { IsDelete = true };
+        }
+
         public string TableName { get; }
         public string PartitionKey { get; }
         public string SortKey { get; }
@@ -28,6 +44,8 @@ namespace Chinook.Migration.Target.Writing
         public Dictionary<string, AttributeValue> Attributes { get; }
         public int SizeBytes { get; }
         public int WriteUnits { get; }
+
+        public bool IsDelete { get; private init; }
 
         public ItemKey Key => new ItemKey(TableName, PartitionKey, SortKey);
 

@@ -160,7 +160,7 @@ namespace Chinook.PowerShell.Commands.Shared
                 _ => ("ItemWriteRejected", ErrorCategory.InvalidOperation,
                     "Check that the tables exist (New-ChinookDynamoTable) and that the credentials may call dynamodb:BatchWriteItem."),
             };
-            var exception = new InvalidOperationException($"{failure.Item.Key} was not written: {failure.Message}", failure.Exception);
+            var exception = new InvalidOperationException($"{failure.Item.Key} was not {(failure.Item.IsDelete ? "deleted" : "written")}: {failure.Message}", failure.Exception);
             return Create(exception, id, category, failure.Item.Key, action);
         }
 
