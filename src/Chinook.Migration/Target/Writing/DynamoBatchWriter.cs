@@ -231,11 +231,13 @@ namespace Chinook.Migration.Target.Writing
 
         private void ReleaseKeys(Batch batch)
         {
+            long bytes = 0;
             foreach (var item in batch)
             {
                 ((ICollection<KeyValuePair<ItemKey, Task>>)_inFlight).Remove(new KeyValuePair<ItemKey, Task>(item.Key, batch.Done.Task));
-                _budget.Release(item.SizeBytes);
+                bytes += item.SizeBytes;
             }
+            _budget.Release(bytes);
             batch.Done.TrySetResult(true);
         }
 
