@@ -25,6 +25,7 @@
             'MaxAttempts            *           System.Int32'
             'MaxConcurrency         *           System.Int32'
             'MaxWriteUnitsPerSecond *           System.Int32'
+            'MinConcurrency         *           System.Int32'
             'Path                   Path        System.String[]                              Position=0'
             'ProfileLocation        *           System.String                                Aliases=AWSProfilesLocation,ProfilesLocation'
             'ProfileName            *           System.String                                Aliases=StoredCredentials,AWSProfileName'

@@ -45,6 +45,11 @@ namespace Chinook.PowerShell.Commands
         [ValidateRange(1, 256)]
         public int MaxConcurrency { get; set; } = BatchWriterOptions.DefaultMaxConcurrency;
 
+        /// <summary>The fewest calls in flight; equal to -MaxConcurrency for a fixed number.</summary>
+        [Parameter]
+        [ValidateRange(1, 256)]
+        public int MinConcurrency { get; set; } = new BatchWriterOptions().MinConcurrency;
+
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
         public int MaxWriteUnitsPerSecond { get; set; }
@@ -137,6 +142,7 @@ namespace Chinook.PowerShell.Commands
                 Writer = new BatchWriterOptions
                 {
                     MaxConcurrency = MaxConcurrency,
+                    MinConcurrency = MinConcurrency,
                     MaxWriteUnitsPerSecond = MaxWriteUnitsPerSecond > 0 ? MaxWriteUnitsPerSecond : (double?)null,
                     MaxAttempts = MaxAttempts,
                 },

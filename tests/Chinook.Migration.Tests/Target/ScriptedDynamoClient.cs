@@ -28,6 +28,20 @@ namespace Chinook.Migration.Tests.Target
 
         public int Calls => _calls;
 
+        /// <summary>What DescribeTable says every table may write per second; null for on-demand tables.</summary>
+        public long? ProvisionedWriteUnits { get; set; }
+
+        public override Task<DescribeTableResponse> DescribeTableAsync(DescribeTableRequest request, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new DescribeTableResponse
+            {
+                Table = new TableDescription
+                {
+                    TableName = request.TableName,
+                    BillingModeSummary = new BillingModeSummary { BillingMode = ProvisionedWriteUnits is null ? BillingMode.PAY_PER_REQUEST : BillingMode.PROVISIONED },
+                    ProvisionedThroughput = new ProvisionedThroughputDescription { ReadCapacityUnits = 0, WriteCapacityUnits = ProvisionedWriteUnits ?? 0 },
+                },
+            });
+
         public override Task<BatchWriteItemResponse> BatchWriteItemAsync(BatchWriteItemRequest request, CancellationToken cancellationToken = default)
         {
             Requests.Enqueue(request);
