@@ -12,6 +12,10 @@ Run through `dotnet pwsh ./build.ps1 Bench`, which builds the module first. The 
 - runs Export-ChinookToDynamo, the bare loader (the server's ceiling, at its best concurrency from a sweep)
   and the user's design (one 25-item BatchWriteItem at a time) in alternation, -Runs times each, directly
   and through the loopback proxy that adds -DelayMs to every round trip;
+- runs the write scenarios at -CompareScale through the fault proxy: a server that answers every BatchWriteItem
+  itself after 10 ms and after 0 ms (nothing stored; the bare loader and the user's design beside Export at
+  10 ms), a table budget of 1,500 write units per second, and the same budget halved a third of the way
+  through and back two thirds of the way (the proxy's per-second counts go into the report);
 - writes report.md (for people) and report.json (for tools) with every figure and the targets judged.
 A stage whose cmdlet the built module does not have is reported as "not available". Every process it starts
 is stopped by its id when it ends, also on failure.
@@ -24,6 +28,9 @@ dotnet pwsh ./bench/Invoke-Benchmark.ps1 -Runs 5 -Scales 1,10
 
 .EXAMPLE
 dotnet pwsh ./bench/Invoke-Benchmark.ps1 -Smoke -OutputRoot /tmp/bench
+
+.EXAMPLE
+dotnet pwsh -c './bench/Invoke-Benchmark.ps1 -Sections Scenarios -Runs 1'   # only the write scenarios at 10x
 #>
 [CmdletBinding()]
 param(
@@ -51,6 +58,11 @@ param(
     [string] $OutputRoot,
     # A DynamoDB endpoint already running; by default a dynalite is started for the run and stopped after it.
     [string] $EndpointUrl,
+    # What to measure: the stages at every scale, the comparison with the ceiling and the user's design
+    # (dynalite, direct and delayed), the write scenarios through the proxy, and Sync after about 1% of the rows changed.
+    [ValidateSet('Stages', 'Comparison', 'Scenarios', 'Sync')] [string[]] $Sections = @('Stages', 'Comparison', 'Scenarios', 'Sync'),
+    # The write budget of the throttled scenarios, in write units per second per table.
+    [ValidateRange(1, 1000000)] [int] $WriteBudget = 1500,
     # Make the scaled databases again even when bench/scratch has them.
     [switch] $Regenerate,
     # A short 1x run (one run each, small sweeps) that checks the benchmark works; it judges no speed.
@@ -96,6 +108,7 @@ $results = [ordered]@{
     Parameters      = [ordered]@{
         Scales = $Scales; CompareScale = $CompareScale; Runs = $Runs; Seed = $Seed; DelayMs = $DelayMs; SweepDirect = $SweepDirect
         SweepDelayed = $SweepDelayed; SweepItems = $SweepItems; LargeScale = $LargeScale; LargeScaleStages = $LargeScaleStages; SyncScale = $SyncScale; Smoke = [bool]$Smoke
+        Sections = $Sections; WriteBudget = $WriteBudget
     }
     Machine         = Get-BenchMachine
     Versions        = Get-BenchVersions -Root $Root -ModulePath $ModulePath
@@ -104,6 +117,8 @@ $results = [ordered]@{
     Stages          = [System.Collections.Generic.List[object]]::new()
     Comparison      = $null
     Sync            = $null
+    Scenarios       = [System.Collections.Generic.List[object]]::new()
+    ScenarioConvertItemsPerSecond = $null
     Targets         = @()
     Processes       = [System.Collections.Generic.List[object]]::new()
     Notes           = [System.Collections.Generic.List[string]]::new()
@@ -163,6 +178,8 @@ $written = @(Export-ChinookToDynamo -Path $db -EndpointUrl $endpoint -TablePrefi
 $result.Seconds = $clock.Elapsed.TotalSeconds
 $result.Items = [long]($written | Measure-Object ItemsWritten -Sum).Sum
 $result.WriteUnits = [long]($written | Measure-Object WriteUnits -Sum).Sum
+$result.ThrottledCalls = [long]($written | Measure-Object ThrottledCalls -Sum).Sum
+$result.Concurrency = @($written | ForEach-Object { $_.Concurrency } | Where-Object { $_ })[0]
 $result.Errors = $failures.Count
 '@
     'Sync-ChinookToDynamo'                 = @'
@@ -501,6 +518,90 @@ function Measure-Mode($Mode, [int[]] $Levels, [string] $ItemsFrom, [int] $Scale)
     }
 }
 
+# --- Write scenarios through the proxy ----------------------------------------------------------------------
+function Invoke-ProxyRun([string] $Design, [hashtable] $Proxy, [int] $Scale, [string] $ItemsFrom) {
+    <# One run of one design against a fresh proxy (its budget clock starts at the first write), with the proxy's counts. #>
+    Import-Module $faultProxyModule -Force
+    $proxy = Start-FaultProxy -UpstreamUrl $script:endpoint @Proxy
+    $results.Processes.Add([ordered]@{ Name = 'FaultProxy'; ProcessId = $proxy.ProcessId })
+    $prefix = New-TablePrefix
+    try {
+        New-BenchTables $prefix
+        $record = [ordered]@{ Design = $Design; Items = $null; Seconds = $null; ItemsPerSecond = $null; ThrottledCalls = $null; Concurrency = $null
+                              AcceptedUnits = $null; AcceptedUnitsPerSecond = $null; BatchCalls = $null; ThrottledShare = $null; PerSecond = $null }
+        if ($Design -eq 'export') {
+            $m = Invoke-ExportRun $Scale $proxy.EndpointUrl $prefix
+            $record.Items = $m.Items; $record.Seconds = [Math]::Round($m.Seconds, 3); $record.ThrottledCalls = $m.ThrottledCalls; $record.Concurrency = $m.Concurrency
+        }
+        else {
+            $loadArgs = @($Design, '--endpoint', $proxy.EndpointUrl, '--items-from', $ItemsFrom, '--table-prefix', $prefix)
+            if ($Design -eq 'ceiling') {
+                # The bare loader at its best concurrency: a sweep, of which the best level is reported.
+                $loadArgs += @('--concurrency', ($SweepDelayed -join ','))
+                if ($SweepItems -gt 0) { $loadArgs += @('--sample-items', $SweepItems) }
+            }
+            $l = Invoke-Bench $loadArgs
+            $run = if ($Design -eq 'ceiling') { $l.best } else { $l.runs[0] }
+            $record.Items = $run.ItemsWritten; $record.Seconds = $run.Seconds; $record.Concurrency = $run.Concurrency
+        }
+        if ($record.Seconds -gt 0) { $record.ItemsPerSecond = [Math]::Round($record.Items / $record.Seconds, 1) }
+        $stats = Invoke-RestMethod "$($proxy.EndpointUrl)/__stats"
+        if ($stats.budget) {
+            $seconds = @($stats.budget.perSecond)
+            $record.PerSecond = $seconds
+            $record.AcceptedUnits = [long]($seconds | Measure-Object acceptedUnits -Sum).Sum
+            $record.BatchCalls = [long](($seconds | Measure-Object acceptedCalls -Sum).Sum + ($seconds | Measure-Object throttledCalls -Sum).Sum)
+            $record.ThrottledShare = if ($record.BatchCalls) { [Math]::Round($stats.overBudget / $record.BatchCalls, 4) }
+            $record.AcceptedUnitsPerSecond = [Math]::Round($record.AcceptedUnits / $record.Seconds, 1)
+        }
+        return $record
+    }
+    finally {
+        $proxy | Stop-FaultProxy
+        Remove-BenchTables $prefix
+    }
+}
+
+function Measure-Scenarios([int] $Scale) {
+    $itemsFrom = Get-ItemSource $Scale
+    $summary = Invoke-Bench @('items', '--items-from', $itemsFrom)
+    $convert = $results.Stages | Where-Object { $_.Scale -eq $Scale -and $_.Stage -eq 'ConvertTo-ChinookItem' -and $_.Status -eq 'ok' } | Select-Object -First 1
+    if (-not $convert) {
+        $convert = Add-Stage $Scale 'ConvertTo-ChinookItem' { param($r) Set-Rate $r (Measure-PwshStage 'ConvertTo-ChinookItem' @{ db = $databases[$Scale].Path }) }
+    }
+    # The halving budget: a third of the way through the time the budget needs for every write unit, back at two thirds.
+    $planned = [Math]::Max(3, $summary.writeUnits / $WriteBudget)
+    $halving = '0:{0},{1}:{2},{3}:{0}' -f $WriteBudget, [Math]::Round($planned / 3, 1), [Math]::Round($WriteBudget / 2), [Math]::Round(2 * $planned / 3, 1)
+    $specs = @(
+        [ordered]@{ Name = 'unbounded, 10 ms'; Proxy = @{ AnswerWrites = $true; DelayMilliseconds = 10 }; Designs = 'export', 'ceiling', 'userdesign'; Schedule = $null }
+        [ordered]@{ Name = 'unbounded, 0 ms'; Proxy = @{ AnswerWrites = $true }; Designs = @('export'); Schedule = $null }
+        [ordered]@{ Name = "$WriteBudget WCU"; Proxy = @{ WriteBudget = "$WriteBudget" }; Designs = @('export'); Schedule = $null }
+        [ordered]@{ Name = "$WriteBudget WCU, halved"; Proxy = @{ WriteBudget = $halving }; Designs = @('export'); Schedule = $halving }
+    )
+    foreach ($spec in $specs) {
+        $scenario = [ordered]@{ Name = $spec.Name; Scale = $Scale; Schedule = $spec.Schedule; Status = 'ok'; Note = $null
+                                Runs = [System.Collections.Generic.List[object]]::new(); Medians = [ordered]@{} }
+        $results.Scenarios.Add($scenario)
+        try {
+            for ($run = 1; $run -le $Runs; $run++) {
+                foreach ($design in $spec.Designs) {
+                    $record = Invoke-ProxyRun $design $spec.Proxy $Scale $itemsFrom
+                    $record.Run = $run
+                    $scenario.Runs.Add($record)
+                    $line = "$($spec.Name) run $run ${design}: $(Format-BenchNumber $record.ItemsPerSecond) items/s"
+                    if ($record.AcceptedUnitsPerSecond) { $line += ", $(Format-BenchNumber $record.AcceptedUnitsPerSecond) WCU/s, $(Format-BenchNumber (100 * $record.ThrottledShare) 2)% of calls throttled" }
+                    Write-Step $line
+                }
+            }
+            foreach ($design in $spec.Designs) {
+                $scenario.Medians[$design] = Get-BenchMedian @($scenario.Runs | Where-Object { $_.Design -eq $design } | ForEach-Object { [double]$_.ItemsPerSecond })
+            }
+        }
+        catch { $scenario.Status = 'failed'; $scenario.Note = Get-ShortError $_; Write-Step "$($spec.Name): $($scenario.Note)" }
+    }
+    $results.ScenarioConvertItemsPerSecond = if ($convert) { $convert.ItemsPerSecond }
+}
+
 # --- The run -----------------------------------------------------------------------------------------------
 $savedEnvironment = @{}
 $script:proxy = $null
@@ -518,10 +619,16 @@ try {
         $script:endpoint = $server.EndpointUrl
     }
     Write-Step "DynamoDB at $script:endpoint"
-    foreach ($scale in $Scales) { Measure-Scale $scale }
-    try { Measure-Comparison $CompareScale }
-    catch { $results.Notes.Add("The comparison at ${CompareScale}x failed: $(Get-ShortError $_)") }
-    if ($SyncScale -gt 0 -and $results.Cmdlets['Sync-ChinookToDynamo'] -and $canExport) { Measure-Sync $SyncScale }
+    if ('Stages' -in $Sections) { foreach ($scale in $Scales) { Measure-Scale $scale } }
+    if ('Comparison' -in $Sections) {
+        try { Measure-Comparison $CompareScale }
+        catch { $results.Notes.Add("The comparison at ${CompareScale}x failed: $(Get-ShortError $_)") }
+    }
+    if ('Scenarios' -in $Sections -and $canExport) {
+        try { Measure-Scenarios $CompareScale }
+        catch { $results.Notes.Add("The write scenarios at ${CompareScale}x failed: $(Get-ShortError $_)") }
+    }
+    if ('Sync' -in $Sections -and $SyncScale -gt 0 -and $results.Cmdlets['Sync-ChinookToDynamo'] -and $canExport) { Measure-Sync $SyncScale }
 }
 finally {
     if ($script:proxy) {

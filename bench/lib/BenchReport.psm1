@@ -9,6 +9,7 @@ $script:MissHints = @{
     ExportVsUser    = 'Export is not far enough ahead of one call at a time. With no delay the local server on 2 cores caps this ratio (near 2.6 by the loading issue); with 10 ms of delay only calls in flight at once hide the round trips, so raise the concurrency.'
     Memory          = 'Peak memory grows with the input: something keeps rows or items for the whole run (a list, an unbounded channel or queue, per-key bookkeeping, a playlist or order held whole). Bound it so that memory depends on the batch size, not the database.'
     Linearity       = 'Time per row grows with size: look for a lookup that scans (quadratic work), a collection that grows and is searched, or a server that slows as it fills (compare with the ceiling at both sizes).'
+    Scenario        = 'The writer does not keep up with the server or the table: see the calls in flight where it settled (Concurrency) and its throttled calls; with no delay, compare with ConvertTo-ChinookItem alone (the producer is the floor of what Export can do).'
     ConvertSpeed    = 'Each item costs too much in the pipeline: emit lighter objects (typed properties, no added PSObject members), build attributes once, and write objects in bulk rather than one WriteObject with enumeration per item.'
 }
 
@@ -142,11 +143,45 @@ function Get-BenchTargets {
             -Unmeasured $(if (-not $time) { "$stage was not measured at both 1x and 100x" }) `
             -Target "$stage time at 100x at most 100 times its time at 1x"))
     }
+    foreach ($t in @(Get-BenchScenarioTargets $Results)) { $targets.Add($t) }
     $convert = Get-BenchStage $Results 10 'ConvertTo-ChinookItem'
     $targets.Add((New-BenchTarget -Id 'ConvertSpeed' -Hint ConvertSpeed -Rule AtLeast -Threshold 50000 -Measured $(if ($convert) { $convert.ItemsPerSecond }) `
         -Unmeasured $(if (-not $convert) { 'ConvertTo-ChinookItem was not measured at 10x' }) `
         -Target 'ConvertTo-ChinookItem | Measure-Object at 10x, at least 50,000 items/s'))
     return $targets
+}
+
+function Get-BenchScenario { param($Results, [string] $Like) @($Results.Scenarios) | Where-Object { $_ -and $_.Name -like $Like -and $_.Status -eq 'ok' } | Select-Object -First 1 }
+
+function Get-BenchScenarioTargets {
+    <# The write scenarios' goals (issue: writing at the speed the table allows), each from figures of the same run. #>
+    param($Results)
+    if (-not $Results.Contains('Scenarios')) { return }
+    $why = if (-not @($Results.Scenarios).Count) { 'the write scenarios did not run (-Sections, or see the notes)' }
+    $delayed = Get-BenchScenario $Results 'unbounded, 10 ms'
+    $direct = Get-BenchScenario $Results 'unbounded, 0 ms'
+    $budget = @($Results.Scenarios) | Where-Object { $_ -and $_.Status -eq 'ok' -and $_.Name -like '* WCU' } | Select-Object -First 1
+    $halved = Get-BenchScenario $Results '* WCU, halved'
+    $ratio = { param($a, $b) if ($a -and $b) { $a / $b } }
+    $median = { param($s, [string] $name) if ($s) { Get-BenchMedian @($s.Runs | ForEach-Object { $_.$name } | Where-Object { $null -ne $_ } | ForEach-Object { [double]$_ }) } }
+    $budgetUnits = if ($Results.Parameters.Contains('WriteBudget')) { $Results.Parameters.WriteBudget } else { 1500 }
+    New-BenchTarget -Id 'Scenario-HiddenRoundTrip' -Hint Scenario -Rule AtLeast -Threshold 0.85 -Unmeasured $why `
+        -Measured (& $ratio $delayed.Medians.export $direct.Medians.export) -Target 'Export at 10 ms per round trip, at least 0.85 of Export with none (unbounded server)'
+    New-BenchTarget -Id 'Scenario-VsUser' -Hint Scenario -Rule AtLeast -Threshold 8 -Unmeasured $why `
+        -Measured (& $ratio $delayed.Medians.export $delayed.Medians.userdesign) -Target 'Export at 10 ms per round trip, at least 8 times the user''s design (unbounded server)'
+    New-BenchTarget -Id 'Scenario-VsConvert' -Hint Scenario -Rule AtLeast -Threshold 0.75 -Unmeasured $why `
+        -Measured (& $ratio $direct.Medians.export $Results.ScenarioConvertItemsPerSecond) -Target 'Export with no delay, at least 0.75 of ConvertTo-ChinookItem | Measure-Object (unbounded server)'
+    New-BenchTarget -Id 'Scenario-BudgetRate' -Hint Scenario -Rule AtLeast -Threshold 0.9 -Unmeasured $why `
+        -Measured (& $ratio (& $median $budget 'AcceptedUnitsPerSecond') $budgetUnits) -Target "Export on a $budgetUnits WCU table, at least 90% of its write units per second over the run"
+    New-BenchTarget -Id 'Scenario-BudgetThrottled' -Hint Scenario -Rule AtMost -Threshold 0.02 -Unmeasured $why `
+        -Measured (& $median $budget 'ThrottledShare') -Target "Export on a $budgetUnits WCU table, under 2% of its calls throttled"
+    $followed = if ($halved) {
+        # Over the seconds of the run: the units the table took against what its budget allowed, second by second.
+        $seconds = @($halved.Runs[0].PerSecond | Select-Object -SkipLast 1)
+        if ($seconds) { ($seconds | Measure-Object acceptedUnits -Sum).Sum / ($seconds | Measure-Object budget -Sum).Sum }
+    }
+    New-BenchTarget -Id 'Scenario-HalvedBudget' -Hint Scenario -Rule AtLeast -Threshold 0.8 -Unmeasured $why -Measured $followed `
+        -Target 'Export on a table whose budget halves and comes back, at least 80% of the budget second by second (the table per second below)'
 }
 
 function ConvertTo-MarkdownTable {
@@ -271,6 +306,30 @@ function ConvertTo-BenchMarkdown {
                 "A second Sync right after found $(Format-BenchNumber $secondWrites) items to write or delete, in $(Format-BenchNumber $sync.Second.Seconds 1) s.")
         }
         [void]$md.AppendLine()
+    }
+    if ($Results.Contains('Scenarios') -and @($Results.Scenarios).Count) {
+        [void]$md.AppendLine("## Write scenarios through the proxy (at $(@($Results.Scenarios)[0].Scale)x)")
+        [void]$md.AppendLine('The proxy answers BatchWriteItem itself (unbounded: all processed, nothing stored) or passes writes within a write-unit budget per table to dynalite and refuses the rest with ThrottlingException, counting units by DynamoDB''s size rules; its DescribeTable then reports the budget as provisioned. ConvertTo-ChinookItem | Measure-Object on the same data: ' + (Format-BenchNumber $Results.ScenarioConvertItemsPerSecond) + ' items/s.')
+        [void]$md.AppendLine()
+        $rows = foreach ($s in $Results.Scenarios) {
+            foreach ($r in $s.Runs) {
+                , @($s.Name, $r.Run, $r.Design, (Format-BenchNumber $r.Items), (Format-BenchNumber $r.Seconds 2), (Format-BenchNumber $r.ItemsPerSecond), $r.Concurrency,
+                    (Format-BenchNumber $r.AcceptedUnitsPerSecond), $(if ($null -ne $r.ThrottledShare) { (Format-BenchNumber (100 * $r.ThrottledShare) 2) + '%' }), $r.ThrottledCalls)
+            }
+            if ($s.Status -ne 'ok') { , @($s.Name, '', $s.Status, '', '', '', '', '', '', $s.Note) }
+        }
+        [void]$md.AppendLine((ConvertTo-MarkdownTable @('scenario', 'run', 'design', 'items', 's', 'items/s', 'calls in flight (end)', 'WCU/s taken', 'calls throttled', 'throttled (Export)') $rows))
+        [void]$md.AppendLine()
+        foreach ($s in @($Results.Scenarios | Where-Object { $_.Schedule -and $_.Runs.Count })) {
+            [void]$md.AppendLine("Rate over time, $($s.Name) (budget $($s.Schedule) as second:WCU), run 1:")
+            [void]$md.AppendLine()
+            $perSecond = foreach ($p in $s.Runs[0].PerSecond) {
+                $bar = '#' * [int][Math]::Round(40 * $p.acceptedUnits / [Math]::Max(1, 2 * @($s.Runs[0].PerSecond | Measure-Object budget -Maximum)[0].Maximum / 2))
+                , @($p.second, (Format-BenchNumber $p.budget), (Format-BenchNumber $p.acceptedUnits), $p.throttledCalls, $bar)
+            }
+            [void]$md.AppendLine((ConvertTo-MarkdownTable @('second', 'budget WCU', 'WCU taken', 'calls throttled', 'taken (40 # = the full budget)') $perSecond))
+            [void]$md.AppendLine()
+        }
     }
     [void]$md.AppendLine('## Closing note')
     $missed = @($Results.Targets | Where-Object { $_.Status -eq 'MISS' })

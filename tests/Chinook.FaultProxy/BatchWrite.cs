@@ -26,6 +26,27 @@ namespace Chinook.FaultProxy
 
         public int Count => requests.Count;
 
+        /// <summary>The write units the batch costs, per table, by DynamoDB's size rules.</summary>
+        public IReadOnlyDictionary<string, int> UnitsPerTable() =>
+            requests.GroupBy(request => request.Table, StringComparer.Ordinal)
+                .ToDictionary(table => table.Key, table => table.Sum(request => ItemWriteUnits.OfPut(request.Request)), StringComparer.Ordinal);
+
+        /// <summary>
+        /// The answer of a server that wrote the whole batch (and stores nothing): no unprocessed items, and the
+        /// consumed capacity per table when the request asked for it.
+        /// </summary>
+        public byte[] AllProcessedAnswer()
+        {
+            var answer = new JsonObject { ["UnprocessedItems"] = new JsonObject() };
+            if ((string?)root["ReturnConsumedCapacity"] is "TOTAL" or "INDEXES")
+            {
+                answer["ConsumedCapacity"] = new JsonArray(UnitsPerTable()
+                    .Select(table => (JsonNode)new JsonObject { ["TableName"] = table.Key, ["CapacityUnits"] = table.Value })
+                    .ToArray());
+            }
+            return JsonSerializer.SerializeToUtf8Bytes(answer);
+        }
+
         /// <summary>The batch in a request body, or null when the body is not a batch of 1 to 25 requests.</summary>
         public static BatchWrite? TryParse(byte[] body)
         {

@@ -21,9 +21,14 @@ namespace Chinook.FaultProxy
   --forever                 fault every request that can be faulted (rate 1, no maximum)
   --timeout-hold-ms N       how long 'timeout' holds the answer (default 10000)
   --seed N                  seed of the fault choices (default 1)
+  --answer-writes           answer every BatchWriteItem itself (after the delay): all processed, nothing
+                            stored; every other call still goes upstream
+  --write-budget SCHEDULE   write units per second per table, e.g. 1500, or 0:1500,15:750,30:1500 (seconds
+                            from the first write): a BatchWriteItem beyond it gets ThrottlingException, and
+                            DescribeTable reports the first rate as the table's provisioned write capacity
   --exit-on-stdin-close     stop when standard input closes (ties the proxy's life to its starter)
 
-GET /__stats answers the counts of requests and injected faults as JSON; they are printed on exit too.
+GET /__stats answers the counts of requests and injected faults (and the budget's seconds) as JSON; they are printed on exit too.
 Stops on Ctrl+C or SIGTERM.";
 
         public Uri Upstream { get; private set; } = null!;
@@ -37,6 +42,9 @@ Stops on Ctrl+C or SIGTERM.";
         public int TimeoutHoldMilliseconds { get; private set; } = 10000;
         public int Seed { get; private set; } = 1;
         public bool ExitOnStdinClose { get; private set; }
+        public bool AnswerWrites { get; private set; }
+        /// <summary>Write units per second per table from a second on; null for no budget.</summary>
+        public IReadOnlyList<(double AtSecond, double UnitsPerSecond)>? WriteBudget { get; private set; }
 
         /// <summary>Throws ArgumentException with a message for the user when the command line is wrong.</summary>
         public static ProxyOptions Parse(IReadOnlyList<string> args)
@@ -60,6 +68,8 @@ Stops on Ctrl+C or SIGTERM.";
                     case "--timeout-hold-ms": options.TimeoutHoldMilliseconds = ParseInt(name, Value(), 0, 600_000); break;
                     case "--seed": options.Seed = ParseInt(name, Value(), int.MinValue, int.MaxValue); break;
                     case "--exit-on-stdin-close": options.ExitOnStdinClose = true; break;
+                    case "--answer-writes": options.AnswerWrites = true; break;
+                    case "--write-budget": options.WriteBudget = FaultProxy.WriteBudget.ParseSchedule(Value()); break;
                     default: throw new ArgumentException($"Unknown option '{name}'.");
                 }
             }

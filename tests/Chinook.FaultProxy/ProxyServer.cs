@@ -6,6 +6,7 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -31,12 +32,14 @@ namespace Chinook.FaultProxy
         private readonly FaultPlan plan;
         private readonly ProxyStatistics statistics;
         private readonly HttpClient upstream;
+        private readonly WriteBudget? budget;
 
         public ProxyServer(ProxyOptions options, ProxyStatistics statistics)
         {
             this.options = options;
             this.statistics = statistics;
             plan = new FaultPlan(options);
+            budget = options.WriteBudget is { } schedule ? new WriteBudget(schedule) : null;
             listener = new TcpListener(IPAddress.Loopback, options.Port);
             listener.Start();
             Url = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
@@ -137,7 +140,7 @@ namespace Chinook.FaultProxy
         {
             if (request.Method == "GET" && request.Target == StatsPath)
             {
-                return ProxyResponse.Json(200, statistics.ToJson());
+                return ProxyResponse.Json(200, statistics.ToJson(budget));
             }
             statistics.Request();
             if (options.DelayMilliseconds > 0)
@@ -155,6 +158,14 @@ namespace Chinook.FaultProxy
             {
                 switch (fault)
                 {
+                    case null when batch != null && budget != null && !budget.TryWrite(batch.UnitsPerTable()):
+                        statistics.OverBudget();
+                        return DynamoFaults.Answer(FaultKind.Throttling);
+                    case null when batch != null && options.AnswerWrites:
+                        statistics.Answered();
+                        return ProxyResponse.Json(200, batch.AllProcessedAnswer());
+                    case null when action == "DescribeTable" && budget != null:
+                        return WithProvisionedWrites(await ForwardAsync(request, request.Body, stop), budget.Provisioned);
                     case null:
                         return await ForwardAsync(request, request.Body, stop);
                     case FaultKind.Drop:
@@ -191,6 +202,19 @@ namespace Chinook.FaultProxy
             var body = batch.AnswerWithUnprocessed(answer?.Body, withheld);
             statistics.Withheld(withheld.Count);
             return answer is null ? ProxyResponse.Json(200, body) : answer.WithBody(body);
+        }
+
+        /// <summary>The server's DescribeTable answer for a table billed as provisioned with this write capacity.</summary>
+        private static ProxyResponse WithProvisionedWrites(ProxyResponse answer, double writeUnits)
+        {
+            if (answer.Status != 200 || JsonNode.Parse(answer.Body) is not JsonObject root || root["Table"] is not JsonObject table)
+            {
+                return answer;
+            }
+            var reads = table["ProvisionedThroughput"]?["ReadCapacityUnits"]?.GetValue<double>() is > 0 and var r ? r : writeUnits;
+            table["ProvisionedThroughput"] = new JsonObject { ["ReadCapacityUnits"] = reads, ["WriteCapacityUnits"] = writeUnits };
+            table["BillingModeSummary"] = new JsonObject { ["BillingMode"] = "PROVISIONED" };
+            return answer.WithBody(JsonSerializer.SerializeToUtf8Bytes(root));
         }
 
         private async Task<ProxyResponse> ForwardAsync(HttpRequest request, byte[] body, CancellationToken stop)

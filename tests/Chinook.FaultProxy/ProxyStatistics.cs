@@ -12,6 +12,8 @@ namespace Chinook.FaultProxy
         private long forwarded;
         private long withheldItems;
         private long upstreamFailures;
+        private long answeredWrites;
+        private long overBudget;
 
         public void Request() => Interlocked.Increment(ref requests);
 
@@ -23,7 +25,11 @@ namespace Chinook.FaultProxy
 
         public void UpstreamFailure() => Interlocked.Increment(ref upstreamFailures);
 
-        public string ToJson() => JsonSerializer.Serialize(new
+        public void Answered() => Interlocked.Increment(ref answeredWrites);
+
+        public void OverBudget() => Interlocked.Increment(ref overBudget);
+
+        public string ToJson(WriteBudget? budget = null) => JsonSerializer.Serialize(new
         {
             requests = Interlocked.Read(ref requests),
             forwarded = Interlocked.Read(ref forwarded),
@@ -31,6 +37,9 @@ namespace Chinook.FaultProxy
             totalFaults = faults.Sum(),
             withheldItems = Interlocked.Read(ref withheldItems),
             upstreamFailures = Interlocked.Read(ref upstreamFailures),
+            answeredWrites = Interlocked.Read(ref answeredWrites),
+            overBudget = Interlocked.Read(ref overBudget),
+            budget = budget?.ToJson(),
         });
     }
 }

@@ -50,6 +50,11 @@ function Start-FaultProxy {
         [switch] $Forever,
         [ValidateRange(0, 600000)] [int] $TimeoutHoldMilliseconds = 10000,
         [int] $Seed = 1,
+        # Answer every BatchWriteItem in the proxy (after the delay): all processed, nothing stored.
+        [switch] $AnswerWrites,
+        # Write units per second per table, '1500' or '0:1500,15:750,30:1500' (seconds from the first write):
+        # calls beyond it get ThrottlingException, and DescribeTable reports the first rate as provisioned.
+        [string] $WriteBudget,
         [int] $TimeoutSeconds = 60
     )
     $arguments = @((Install-FaultProxy), '--upstream', $UpstreamUrl, '--port', $Port,
@@ -59,6 +64,8 @@ function Start-FaultProxy {
     if ($FaultOnlyTarget) { $arguments += '--fault-only-targets', ($FaultOnlyTarget -join ',') }
     if ($PSBoundParameters.ContainsKey('MaxFaults')) { $arguments += '--max-faults', $MaxFaults }
     if ($Forever) { $arguments += '--forever' }
+    if ($AnswerWrites) { $arguments += '--answer-writes' }
+    if ($WriteBudget) { $arguments += '--write-budget', $WriteBudget }
 
     $start = [System.Diagnostics.ProcessStartInfo]::new((Get-Command dotnet -CommandType Application | Select-Object -First 1).Source)
     foreach ($argument in $arguments) { $start.ArgumentList.Add([string]$argument) }

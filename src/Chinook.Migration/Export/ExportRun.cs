@@ -145,7 +145,14 @@ namespace Chinook.Migration.Export
                     Report(final: false);
                 }
                 Report(final: true);
-                results.AddRange(writer.Results());
+                var written = writer.Results();
+                foreach (var table in written)
+                {
+                    Verbose($"{table.TableName}: {table.ConsumedWriteUnits:N0} write units consumed, {table.ThrottledCalls:N0} throttled call(s)" +
+                        (table.WriteUnitsPerSecondLimit is double limit ? $", ended at {limit:N0} write units per second." : ", no write-rate limit needed."));
+                }
+                Verbose($"Calls in flight settled at {writer.Concurrency}.");
+                results.AddRange(written);
                 if (writer.AbortReason is string reason)
                 {
                     progress.Report(new WriterGaveUp(reason, results.ToArray()));
@@ -249,7 +256,10 @@ namespace Chinook.Migration.Export
         private DynamoBatchWriter StartWriter()
         {
             var writerOptions = options.Writer;
-            Verbose($"Writing with up to {writerOptions.MaxConcurrency} BatchWriteItem calls in flight" +
+            var concurrency = writerOptions.MinConcurrency == writerOptions.MaxConcurrency
+                ? $"{writerOptions.MaxConcurrency} BatchWriteItem calls in flight"
+                : $"{writerOptions.MinConcurrency} to {writerOptions.MaxConcurrency} BatchWriteItem calls in flight, as many as the server takes";
+            Verbose($"Writing with {concurrency}" +
                 (writerOptions.MaxWriteUnitsPerSecond is double rate ? $", at most {rate} write units per second." : "."));
             return new DynamoBatchWriter(connect(), writerOptions, cancellation, alreadySettled);
         }

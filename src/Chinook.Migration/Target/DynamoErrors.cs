@@ -117,5 +117,9 @@ namespace Chinook.Migration.Target
         }
 
         private static bool IsThrottling(AmazonServiceException ex) => ex.ErrorCode is { } code && ThrottlingCodes.Contains(code);
+
+        /// <summary>DynamoDB turned the call away for its rate (ProvisionedThroughputExceeded, ThrottlingException, ...).</summary>
+        internal static bool IsThrottling(Exception ex) =>
+            ex is ProvisionedThroughputExceededException or RequestLimitExceededException || (ex is AmazonServiceException service && IsThrottling(service));
     }
 }

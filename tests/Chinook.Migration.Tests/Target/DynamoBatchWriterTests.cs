@@ -293,12 +293,87 @@ namespace Chinook.Migration.Tests.Target
             Assert.Equal(300, results.Single().ItemsWritten);
         }
 
+        [Theory]
+        [InlineData(50, null, 50)]
+        [InlineData(5000, 20, 20)]
+        public async Task TheWriterStartsAtTheTablesProvisionedRateAndNeverGoesAboveTheCap(long provisioned, int? cap, int rate)
+        {
+            var client = new ScriptedDynamoClient((r, n, ct) => ScriptedDynamoClient.AllWritten()) { ProvisionedWriteUnits = provisioned };
+            client.Tables["A"] = DateTime.UtcNow;
+            var clock = new FakeTimeProvider();
+            var options = new BatchWriterOptions { MaxConcurrency = 4, MaxWriteUnitsPerSecond = cap, Clock = clock };
+            // One-unit items in 25-unit calls: a second's worth of the rate at once, then the rate, never a call more.
+            var run = Task.Run(() => Run(client, Enumerable.Range(0, 500).Select(i => Item("A", i)), options));
+            Assert.True(SpinWait.SpinUntil(() => client.Calls >= rate / 25, Hang), "the first second's calls were not made");
+            for (var step = 1; step <= 30; step++)
+            {
+                clock.Advance(TimeSpan.FromMilliseconds(100));
+                var allowed = Math.Min(20, (rate + rate * step / 10) / 25);
+                SpinWait.SpinUntil(() => client.Calls >= allowed, TimeSpan.FromMilliseconds(200));
+                Assert.InRange(client.Calls, 0, allowed);
+            }
+            // The bucket holds at most a second's worth: the rest comes only with the clock, step by step.
+            for (var step = 0; step < 1000 && !run.IsCompleted; step++)
+            {
+                clock.Advance(TimeSpan.FromMilliseconds(100));
+                await Task.Delay(1);
+            }
+            var (results, _) = await run.WaitAsync(Hang);
+            Assert.Equal(500, results.Single().ItemsWritten);
+        }
+
+        [Fact]
+        public async Task StoppingWhileWaitingForTheWriteRateEndsWithoutTheClockMoving()
+        {
+            var client = new ScriptedDynamoClient((r, n, ct) => ScriptedDynamoClient.AllWritten()) { ProvisionedWriteUnits = 30 };
+            client.Tables["A"] = DateTime.UtcNow;
+            var clock = new FakeTimeProvider();
+            var writer = new DynamoBatchWriter(client, new BatchWriterOptions { MaxConcurrency = 4, Clock = clock }, CancellationToken.None);
+            for (var i = 0; i < 200; i++)
+            {
+                writer.Add(Item("A", i));
+            }
+            writer.Complete();
+            Assert.True(SpinWait.SpinUntil(() => client.Calls >= 1, Hang), "the first call was not made");
+
+            // At 30 units a second the first call goes at once and the rest would take seconds: stopping must not
+            // wait for any of them.
+            writer.Stop();
+            await writer.Completion.WaitAsync(Hang);
+            var result = writer.Results().Single();
+            Assert.Equal(TableWriteStatus.Stopped, result.Status);
+            Assert.Equal(200, result.ItemsWritten + result.Failed);
+            writer.Dispose();
+        }
+
+        [Fact]
+        public void ThrottledCallsAndConsumedCapacityAreReportedPerTable()
+        {
+            var client = new ScriptedDynamoClient((r, n, ct) => n == 1
+                ? Task.FromException<BatchWriteItemResponse>(Failure("ThrottlingException"))
+                : Task.FromResult(new BatchWriteItemResponse
+                {
+                    UnprocessedItems = new Dictionary<string, List<WriteRequest>>(),
+                    ConsumedCapacity = r.RequestItems.Select(t => new ConsumedCapacity { TableName = t.Key, CapacityUnits = 2.0 * t.Value.Count }).ToList(),
+                }));
+            var options = new BatchWriterOptions { MaxConcurrency = 1, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(2) };
+
+            var result = Run(client, Enumerable.Range(0, 100).Select(i => Item("A", i)), options).Results.Single();
+
+            Assert.All(client.Requests, r => Assert.Equal(Amazon.DynamoDBv2.ReturnConsumedCapacity.TOTAL, r.ReturnConsumedCapacity));
+            Assert.Equal(100, result.ItemsWritten);
+            Assert.Equal(1, result.ThrottledCalls);
+            Assert.Equal(200, result.ConsumedWriteUnits);
+            Assert.Equal(1, result.Concurrency);
+        }
+
         [Fact]
         public void InvalidOptionsAreRefused()
         {
             var client = new ScriptedDynamoClient((r, n, ct) => ScriptedDynamoClient.AllWritten());
             Assert.Throws<ArgumentOutOfRangeException>(() => new DynamoBatchWriter(client, new BatchWriterOptions { MaxConcurrency = -1 }, CancellationToken.None));
             Assert.Throws<ArgumentOutOfRangeException>(() => new DynamoBatchWriter(client, new BatchWriterOptions { MaxWriteUnitsPerSecond = 0 }, CancellationToken.None));
+            Assert.Throws<ArgumentOutOfRangeException>(() => new DynamoBatchWriter(client, new BatchWriterOptions { MaxConcurrency = 4, MinConcurrency = 5 }, CancellationToken.None));
         }
 
         [Fact]

@@ -28,6 +28,9 @@ namespace Chinook.Migration.Tests.Target
 
         public int Calls => _calls;
 
+        /// <summary>What DescribeTable says every table of <see cref="Tables"/> may write per second; null for on-demand tables.</summary>
+        public long? ProvisionedWriteUnits { get; set; }
+
         public override Task<BatchWriteItemResponse> BatchWriteItemAsync(BatchWriteItemRequest request, CancellationToken cancellationToken = default)
         {
             Requests.Enqueue(request);
@@ -45,7 +48,14 @@ namespace Chinook.Migration.Tests.Target
             }
             return Task.FromResult(new DescribeTableResponse
             {
-                Table = new TableDescription { TableName = request.TableName, TableArn = $"arn:aws:dynamodb:us-east-1:000000000000:table/{request.TableName}", CreationDateTime = created },
+                Table = new TableDescription
+                {
+                    TableName = request.TableName,
+                    TableArn = $"arn:aws:dynamodb:us-east-1:000000000000:table/{request.TableName}",
+                    CreationDateTime = created,
+                    BillingModeSummary = new BillingModeSummary { BillingMode = ProvisionedWriteUnits is null ? BillingMode.PAY_PER_REQUEST : BillingMode.PROVISIONED },
+                    ProvisionedThroughput = new ProvisionedThroughputDescription { ReadCapacityUnits = 0, WriteCapacityUnits = ProvisionedWriteUnits ?? 0 },
+                },
             });
         }
 

@@ -16,7 +16,10 @@ namespace Chinook.Migration.Target.Writing
     /// Writes items with BatchWriteItem, several calls in flight, while the caller is still producing them.
     /// One thread adds items (it blocks when the workers are behind, so memory stays flat); workers send
     /// batches, retry throttling, server errors and unprocessed items with backoff, and hand every outcome
-    /// back through <see cref="Events"/> for the adding thread to report.
+    /// back through <see cref="Events"/> for the adding thread to report. How many calls are in flight
+    /// (<see cref="CallWindow"/>) and how many write units each table gets per second
+    /// (<see cref="WriteRateController"/>, from its provisioned capacity when DescribeTable gives one) are
+    /// found while writing, within the options' bounds.
     /// </summary>
     public sealed class DynamoBatchWriter : IDisposable
     {
@@ -31,6 +34,8 @@ namespace Chinook.Migration.Target.Writing
         private readonly ConcurrentDictionary<ItemKey, Task> _inFlight = new ConcurrentDictionary<ItemKey, Task>();
         private readonly RetryPolicy _retry;
         private readonly WriteRateLimiter? _rateLimiter;
+        private readonly CallWindow _window;
+        private readonly ConcurrentDictionary<string, Task<TableWriteRate>> _tableRates = new ConcurrentDictionary<string, Task<TableWriteRate>>(StringComparer.Ordinal);
         private readonly Task[] _workers;
         private readonly ContiguousProgress _progress;
         private long _nextSequence;
@@ -55,6 +60,7 @@ namespace Chinook.Migration.Target.Writing
             _nextSequence = alreadyWritten;
             _rateLimiter = options.MaxWriteUnitsPerSecond is double rate ? new WriteRateLimiter(rate, options.Clock) : null;
             _budget = new HeldBytesBudget(options.MaxBytesHeld);
+            _window = new CallWindow(options.MinConcurrency, options.MaxConcurrency, BatchWriterOptions.StartConcurrency, options.Clock);
             // Batches small enough that the budget still lets every worker have one in flight.
             _assembler = new BatchAssembler(BatchLimits.MaxRequestsPerBatch, options.MaxBytesHeldPerCall);
             _batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(options.MaxConcurrency)
@@ -169,7 +175,14 @@ namespace Chinook.Migration.Target.Writing
             _batches.Writer.TryComplete();
         }
 
-        public IReadOnlyList<TableWriteResult> Results() => _tally.Snapshot(Stopped, whatIf: false);
+        public IReadOnlyList<TableWriteResult> Results() => _tally.Snapshot(Stopped, whatIf: false, _window.Limit, WriteRate);
+
+        /// <summary>Calls in flight allowed now.</summary>
+        public int Concurrency => _window.Limit;
+
+        /// <summary>The write units per second a table is held to now; null when unknown or unlimited.</summary>
+        public double? WriteRate(string tableName) =>
+            _tableRates.TryGetValue(tableName, out var rate) && rate.IsCompletedSuccessfully ? rate.Result.Controller.Rate : null;
 
         /// <summary>Why the writer gave up on its own (the server could not be reached), or null.</summary>
         public string? AbortReason { get; private set; }
@@ -231,11 +244,13 @@ namespace Chinook.Migration.Target.Writing
 
         private void ReleaseKeys(Batch batch)
         {
+            long bytes = 0;
             foreach (var item in batch)
             {
                 ((ICollection<KeyValuePair<ItemKey, Task>>)_inFlight).Remove(new KeyValuePair<ItemKey, Task>(item.Key, batch.Done.Task));
-                _budget.Release(item.SizeBytes);
+                bytes += item.SizeBytes;
             }
+            _budget.Release(bytes);
             batch.Done.TrySetResult(true);
         }
 
@@ -279,12 +294,16 @@ namespace Chinook.Migration.Target.Writing
                     }
                 }
                 calls++;
+                var entered = false;
+                var throttled = false;
+                var writtenNow = 0;
+                var sentAt = _options.Clock.GetTimestamp();
                 try
                 {
-                    if (_rateLimiter != null)
-                    {
-                        await _rateLimiter.AcquireAsync(pending.Sum(p => p.WriteUnits), token).ConfigureAwait(false);
-                    }
+                    await AcquireRateAsync(pending, token).ConfigureAwait(false);
+                    await _window.EnterAsync(token).ConfigureAwait(false);
+                    entered = true;
+                    sentAt = _options.Clock.GetTimestamp();
                     var response = await _client.BatchWriteItemAsync(ToRequest(pending), token).ConfigureAwait(false);
                     var unprocessed = UnprocessedKeys(response);
                     var left = new List<PendingWrite>();
@@ -299,9 +318,23 @@ namespace Chinook.Migration.Target.Writing
                         _progress.Done(item.Sequence);
                         written[item.TableName] = written.TryGetValue(item.TableName, out var n) ? n + 1 : 1;
                         writeUnits += item.WriteUnits;
+                        writtenNow++;
+                    }
+                    await ConsumedAsync(response, pending, unprocessed).ConfigureAwait(false);
+                    if (left.Count > 0)
+                    {
+                        // Items left unprocessed are DynamoDB's way of throttling part of a batch.
+                        throttled = true;
+                        await ThrottledAsync(left, sentAt).ConfigureAwait(false);
                     }
                     pending = left;
                     lastError = null;
+                }
+                catch (Exception ex) when (DynamoErrors.IsThrottling(ex) && !token.IsCancellationRequested)
+                {
+                    throttled = true;
+                    lastError = ex;
+                    await ThrottledAsync(pending, sentAt).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (DynamoErrors.IsTransient(ex, token))
                 {
@@ -316,12 +349,81 @@ namespace Chinook.Migration.Target.Writing
                     Fail(pending, WriteFailureReason.Rejected, $"DynamoDB refused the batch: {ex.Message}", ex);
                     break;
                 }
+                finally
+                {
+                    if (entered)
+                    {
+                        _window.Exit(writtenNow, _options.Clock.GetElapsedTime(sentAt), throttled);
+                    }
+                }
             }
 
             if (written.Count > 0)
             {
                 _events.Writer.TryWrite(new BatchCompleted(batch.Number, written, writeUnits, calls, clock.Elapsed));
             }
+        }
+
+        /// <summary>Waits for the hard cap over all tables, then for each table's own rate.</summary>
+        private async Task AcquireRateAsync(List<PendingWrite> pending, CancellationToken token)
+        {
+            if (_rateLimiter != null)
+            {
+                await _rateLimiter.AcquireAsync(pending.Sum(p => p.WriteUnits), token).ConfigureAwait(false);
+            }
+            foreach (var table in pending.GroupBy(p => p.TableName, StringComparer.Ordinal))
+            {
+                var rate = await RateOf(table.Key).ConfigureAwait(false);
+                await rate.AcquireAsync(table.Sum(p => p.WriteUnits), token).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Tells each table's rate what it took: ConsumedCapacity, or the items' own units when the server gives none.</summary>
+        private async Task ConsumedAsync(BatchWriteItemResponse response, List<PendingWrite> sent, HashSet<ItemKey> unprocessed)
+        {
+            var reported = (response.ConsumedCapacity ?? new List<ConsumedCapacity>())
+                .Where(c => c.TableName != null && c.CapacityUnits is > 0)
+                .ToDictionary(c => c.TableName, c => c.CapacityUnits!.Value, StringComparer.Ordinal);
+            foreach (var table in sent.Where(p => !unprocessed.Contains(p.Key)).GroupBy(p => p.TableName, StringComparer.Ordinal))
+            {
+                var units = reported.TryGetValue(table.Key, out var consumed) ? consumed : table.Sum(p => p.WriteUnits);
+                if (reported.ContainsKey(table.Key))
+                {
+                    _tally.Consumed(table.Key, consumed);
+                }
+                (await RateOf(table.Key).ConfigureAwait(false)).Controller.Consumed(units);
+            }
+        }
+
+        private async Task ThrottledAsync(List<PendingWrite> refused, long sentAt)
+        {
+            foreach (var table in refused.GroupBy(p => p.TableName, StringComparer.Ordinal))
+            {
+                _tally.Throttled(table.Key);
+                (await RateOf(table.Key).ConfigureAwait(false)).Controller.Throttled(sentAt, table.Sum(p => p.WriteUnits));
+            }
+        }
+
+        /// <summary>A table's rate, made on first use from its provisioned write capacity (one DescribeTable).</summary>
+        private Task<TableWriteRate> RateOf(string tableName) =>
+            _tableRates.GetOrAdd(tableName, name => DescribeRateAsync(name));
+
+        private async Task<TableWriteRate> DescribeRateAsync(string tableName)
+        {
+            double? provisioned = null;
+            try
+            {
+                var table = (await _client.DescribeTableAsync(new DescribeTableRequest { TableName = tableName }, _cancellation.Token).ConfigureAwait(false)).Table;
+                if (table?.BillingModeSummary?.BillingMode != BillingMode.PAY_PER_REQUEST && table?.ProvisionedThroughput?.WriteCapacityUnits is > 0)
+                {
+                    provisioned = table.ProvisionedThroughput.WriteCapacityUnits.Value;
+                }
+            }
+            catch (Exception ex) when (ex is AmazonDynamoDBException or Amazon.Runtime.AmazonClientException or OperationCanceledException or System.Net.Http.HttpRequestException)
+            {
+                // Not allowed to describe it, or not there yet: the rate is found from throttling alone.
+            }
+            return new TableWriteRate(provisioned, _options.MaxWriteUnitsPerSecond, _options.Clock);
         }
 
         private static async Task<bool> DelayAsync(TimeSpan delay, TimeProvider clock, CancellationToken token)
@@ -348,6 +450,7 @@ namespace Chinook.Migration.Target.Writing
 
         private static BatchWriteItemRequest ToRequest(IEnumerable<PendingWrite> items) => new BatchWriteItemRequest
         {
+            ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
             RequestItems = items
                 .GroupBy(i => i.TableName, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Select(ToWriteRequest).ToList()),
@@ -391,6 +494,10 @@ namespace Chinook.Migration.Target.Writing
                 // Every worker reports its own failures as events; nothing is left to surface here.
             }
             _rateLimiter?.Dispose();
+            foreach (var rate in _tableRates.Values.Where(r => r.IsCompletedSuccessfully))
+            {
+                rate.Result.Dispose();
+            }
             _budget.Dispose();
             _cancellation.Dispose();
         }

@@ -9,7 +9,8 @@ namespace Chinook.Migration.Target.Writing
     /// </summary>
     internal sealed class HeldBytesBudget : System.IDisposable
     {
-        private readonly object _lock = new object();
+        // Lock-free: a profile of Export against a server that answers at once showed the adding thread spinning
+        // in Monitor.Enter on a lock here (a tenth of its time), contended by the workers' releases.
         private readonly ManualResetEventSlim _freed = new ManualResetEventSlim(false);
         private readonly long _limit;
         private long _held;
@@ -22,29 +23,28 @@ namespace Chinook.Migration.Target.Writing
         /// <summary>Takes the bytes if they fit; an empty budget takes any item, so one larger than the limit still goes.</summary>
         public bool TryTake(long bytes)
         {
-            lock (_lock)
+            while (true)
             {
-                if (_held > 0 && _held + bytes > _limit)
+                var held = Interlocked.Read(ref _held);
+                if (held > 0 && held + bytes > _limit)
                 {
                     _freed.Reset();
+                    // A release between the read and the reset would not wake the waiter: look again.
+                    if (Interlocked.Read(ref _held) != held)
+                    {
+                        continue;
+                    }
                     return false;
                 }
-                _held += bytes;
-                return true;
+                if (Interlocked.CompareExchange(ref _held, held + bytes, held) == held)
+                {
+                    return true;
+                }
             }
         }
 
         /// <summary>The bytes taken and not yet released.</summary>
-        public long Held
-        {
-            get
-            {
-                lock (_lock)
-                {
-                    return _held;
-                }
-            }
-        }
+        public long Held => Interlocked.Read(ref _held);
 
         /// <summary>
         /// Waits until bytes are released after the last <see cref="TryTake"/> that failed; throws
@@ -54,10 +54,7 @@ namespace Chinook.Migration.Target.Writing
 
         public void Release(long bytes)
         {
-            lock (_lock)
-            {
-                _held -= bytes;
-            }
+            Interlocked.Add(ref _held, -bytes);
             _freed.Set();
         }
 

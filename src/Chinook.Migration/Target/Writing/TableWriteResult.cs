@@ -41,5 +41,17 @@ namespace Chinook.Migration.Target.Writing
         public TimeSpan Duration { get; }
         public double ItemsPerSecond { get; }
         public IReadOnlyList<ItemKey> FailedKeys { get; }
+
+        /// <summary>Write units DynamoDB reported the writes took (ConsumedCapacity, indexes included).</summary>
+        public double ConsumedWriteUnits { get; init; }
+
+        /// <summary>BatchWriteItem calls DynamoDB throttled for this table: refused for its rate, or items left unprocessed.</summary>
+        public long ThrottledCalls { get; init; }
+
+        /// <summary>Calls in flight (over all tables) where the writer settled at the end; null for a plan.</summary>
+        public int? Concurrency { get; init; }
+
+        /// <summary>The write units per second the writer held this table to at the end; null when it needed no limit.</summary>
+        public double? WriteUnitsPerSecondLimit { get; init; }
     }
 }

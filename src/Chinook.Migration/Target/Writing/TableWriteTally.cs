@@ -15,7 +15,8 @@ namespace Chinook.Migration.Target.Writing
 
         private sealed class Counts
         {
-            public long Received, Written, WriteUnits, Retries, Failed, Folded;
+            public long Received, Written, WriteUnits, Retries, Failed, Folded, ThrottledCalls;
+            public double ConsumedWriteUnits;
             public TimeSpan First, Last;
             public readonly List<ItemKey> FailedKeys = new List<ItemKey>();
         }
@@ -38,6 +39,11 @@ namespace Chinook.Migration.Target.Writing
 
         public void Retried(string table, int items) => Update(table, c => c.Retries += items);
 
+        /// <summary>Write units DynamoDB said a call took for this table (ConsumedCapacity).</summary>
+        public void Consumed(string table, double units) => Update(table, c => c.ConsumedWriteUnits += units);
+
+        public void Throttled(string table) => Update(table, c => c.ThrottledCalls++);
+
         public void Failed(PendingWrite item) => Update(item.TableName, c =>
         {
             c.Failed++;
@@ -45,7 +51,9 @@ namespace Chinook.Migration.Target.Writing
             c.Last = _clock.Elapsed;
         });
 
-        public IReadOnlyList<TableWriteResult> Snapshot(bool stopped, bool whatIf)
+        /// <param name="concurrency">Calls in flight the writer ended with; null for a plan.</param>
+        /// <param name="writeRate">The write units per second each table was held to at the end, when any.</param>
+        public IReadOnlyList<TableWriteResult> Snapshot(bool stopped, bool whatIf, int? concurrency = null, Func<string, double?>? writeRate = null)
         {
             lock (_lock)
             {
@@ -59,7 +67,13 @@ namespace Chinook.Migration.Target.Writing
                         : TableWriteStatus.Partial;
                     var end = c.Last > c.First ? c.Last : _clock.Elapsed;
                     return new TableWriteResult(t.Key, status, c.Received, c.Written, c.WriteUnits, c.Retries, c.Failed, c.Folded,
-                        end - c.First, c.FailedKeys.ToArray());
+                        end - c.First, c.FailedKeys.ToArray())
+                    {
+                        ConsumedWriteUnits = c.ConsumedWriteUnits,
+                        ThrottledCalls = c.ThrottledCalls,
+                        Concurrency = concurrency,
+                        WriteUnitsPerSecondLimit = writeRate?.Invoke(t.Key) is double rate ? Math.Round(rate, 1) : null,
+                    };
                 }).ToList();
             }
         }

@@ -12,26 +12,66 @@ namespace Chinook.Migration.Target.Writing
     /// <remarks>
     /// System.Threading.RateLimiting's TokenBucketRateLimiter takes no <see cref="TimeProvider"/> (its timer and,
     /// without auto-replenishment, its refill amount both read the real clock), so tests could only wait it out.
-    /// This bucket does what it did with AutoReplenishment: a whole refill each period, up to the limit.
+    /// This bucket accrues tokens by its clock instead, so that the write-rate controller can move its rate at any time.
     /// </remarks>
     internal sealed class WriteRateLimiter : IDisposable
     {
+        /// <summary>How often waiters are looked at; tokens accrue by the clock in between.</summary>
+        private static readonly TimeSpan Period = TimeSpan.FromMilliseconds(100);
+
         private readonly object _lock = new object();
         private readonly LinkedList<Waiter> _waiting = new LinkedList<Waiter>();
+        private readonly TimeProvider _clock;
         private readonly ITimer _refill;
-        private readonly int _burst;
-        private readonly int _tokensPerPeriod;
-        private int _tokens;
+        private double _rate;
+        private int _burst;
+        private double _tokens;
+        private long _refilledAt;
 
         public WriteRateLimiter(double writeUnitsPerSecond, TimeProvider clock)
         {
-            // Refill in whole tokens at a period that keeps the average exact: 15 WCU/s refills 1 token
-            // every 66.7 ms rather than 2 every 100 ms.
-            _tokensPerPeriod = Math.Max(1, (int)Math.Floor(writeUnitsPerSecond / 10));
-            _burst = Math.Max(1, (int)Math.Ceiling(writeUnitsPerSecond));
+            _clock = clock;
+            _refilledAt = clock.GetTimestamp();
+            SetRate(writeUnitsPerSecond);
             _tokens = _burst;
-            var period = TimeSpan.FromSeconds(_tokensPerPeriod / writeUnitsPerSecond);
-            _refill = clock.CreateTimer(_ => Refill(), null, period, period);
+            _refill = clock.CreateTimer(_ => Refill(), null, Period, Period);
+        }
+
+        public double Rate
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return _rate;
+                }
+            }
+        }
+
+        /// <summary>Refills at another rate from now on; what the bucket holds stays, up to the new second's worth.</summary>
+        public void ChangeRate(double writeUnitsPerSecond)
+        {
+            lock (_lock)
+            {
+                Accrue();
+                SetRate(writeUnitsPerSecond);
+                _tokens = Math.Min(_tokens, _burst);
+            }
+            // A larger bucket may let a waiter through now.
+            Grant();
+        }
+
+        private void SetRate(double writeUnitsPerSecond)
+        {
+            _rate = writeUnitsPerSecond;
+            _burst = Math.Max(1, (int)Math.Ceiling(writeUnitsPerSecond));
+        }
+
+        private void Accrue()
+        {
+            var now = _clock.GetTimestamp();
+            _tokens = Math.Min(_burst, _tokens + _rate * _clock.GetElapsedTime(_refilledAt, now).TotalSeconds);
+            _refilledAt = now;
         }
 
         /// <summary>Waits until the bucket grants the write units, in pieces no larger than one second's worth.</summary>
@@ -40,7 +80,11 @@ namespace Chinook.Migration.Target.Writing
             var remaining = writeUnits;
             while (remaining > 0)
             {
-                var piece = Math.Min(remaining, _burst);
+                int piece;
+                lock (_lock)
+                {
+                    piece = Math.Min(remaining, _burst);
+                }
                 await TakeAsync(piece, cancellation).ConfigureAwait(false);
                 remaining -= piece;
             }
@@ -50,6 +94,7 @@ namespace Chinook.Migration.Target.Writing
         {
             lock (_lock)
             {
+                Accrue();
                 if (_waiting.Count == 0 && _tokens >= tokens)
                 {
                     _tokens -= tokens;
@@ -85,7 +130,7 @@ namespace Chinook.Migration.Target.Writing
         {
             lock (_lock)
             {
-                _tokens = Math.Min(_burst, _tokens + _tokensPerPeriod);
+                Accrue();
             }
             Grant();
         }
@@ -95,7 +140,9 @@ namespace Chinook.Migration.Target.Writing
             var granted = new List<Waiter>();
             lock (_lock)
             {
-                while (_waiting.First is { } head && head.Value.Tokens <= _tokens)
+                // A piece asked for before the rate was cut may be more than the bucket now holds: it goes when the
+                // bucket is full, and the debt delays the next.
+                while (_waiting.First is { } head && _tokens >= Math.Min(head.Value.Tokens, _burst))
                 {
                     _tokens -= head.Value.Tokens;
                     _waiting.RemoveFirst();

@@ -29,6 +29,11 @@ namespace Chinook.PowerShell.Commands.Shared
         [ValidateRange(1, 256)]
         public int MaxConcurrency { get; set; } = BatchWriterOptions.DefaultMaxConcurrency;
 
+        /// <summary>The fewest calls in flight; equal to -MaxConcurrency for a fixed number.</summary>
+        [Parameter]
+        [ValidateRange(1, 256)]
+        public int MinConcurrency { get; set; } = new BatchWriterOptions().MinConcurrency;
+
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
         public int MaxWriteUnitsPerSecond { get; set; }
@@ -53,6 +58,7 @@ namespace Chinook.PowerShell.Commands.Shared
         protected BatchWriterOptions WriterOptions() => new BatchWriterOptions
         {
             MaxConcurrency = MaxConcurrency,
+            MinConcurrency = MinConcurrency,
             MaxWriteUnitsPerSecond = MaxWriteUnitsPerSecond > 0 ? MaxWriteUnitsPerSecond : (double?)null,
             MaxAttempts = MaxAttempts,
         };
