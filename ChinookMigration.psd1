@@ -16,11 +16,14 @@
         'Formats/Writing.Format.ps1xml'
         'Formats/Access.Format.ps1xml'
         'Formats/Validation.Format.ps1xml'
+        'Formats/Import.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-ChinookSourceStats'
         'ConvertTo-ChinookItem'
         'Export-ChinookToDynamo'
+        'Export-ChinookToS3'
+        'Import-ChinookFromS3'
         'Get-ChinookTableDefinition'
         'New-ChinookDynamoTable'
         'Get-ChinookDynamoTable'

@@ -36,10 +36,6 @@ namespace Chinook.Migration.Import
 
         public string ManifestAddress => store.Describe(S3ExportOptions.ManifestKey(options.KeyPrefix));
 
-        /// <summary>The address of a table's prefix, s3://bucket/p/dev-MusicCatalog/, for ShouldProcess and messages.</summary>
-        public string TableAddress(string baseName) =>
-            store.Describe(S3ExportOptions.TableKeyPrefix(options.KeyPrefix, TableNames.Qualify(options.TablePrefix, baseName)));
-
         /// <summary>Exports the given tables (base names) of the database; one result per table, in the source's order.</summary>
         /// <exception cref="S3ExportException">The bucket is missing or refuses, the prefix holds another export, or a resumed object differs.</exception>
         public async Task<IReadOnlyList<S3ExportResult>> ExportAsync(SourceDatabase database, IReadOnlyCollection<string> baseNames,

@@ -1,4 +1,5 @@
 using System;
+using Chinook.Migration.Items;
 
 namespace Chinook.Migration.Import
 {
@@ -39,6 +40,12 @@ namespace Chinook.Migration.Import
         public static string TableKeyPrefix(string keyPrefix, string tableName) => keyPrefix + tableName + "/";
 
         public static string ManifestKey(string keyPrefix) => keyPrefix + S3ExportManifest.FileName;
+
+        /// <summary>An object's or prefix's address as the AWS CLI writes it: s3://bucket/key.</summary>
+        public static string Address(string bucketName, string key) => $"s3://{bucketName}/{key}";
+
+        /// <summary>The address of a table's prefix, s3://bucket/p/dev-MusicCatalog/, for ShouldProcess and messages.</summary>
+        public string TableAddress(string baseName) => Address(BucketName, TableKeyPrefix(KeyPrefix, TableNames.Qualify(TablePrefix, baseName)));
 
         /// <exception cref="ArgumentException">A bucket name or key prefix S3 would refuse, or an import could not use.</exception>
         public void Validate()

@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
+using Chinook.Migration.Target;
 
 namespace Chinook.Migration.Import
 {
@@ -26,7 +27,7 @@ namespace Chinook.Migration.Import
             this.bucket = bucket;
         }
 
-        public string Describe(string key) => $"s3://{bucket}/{key}";
+        public string Describe(string key) => S3ExportOptions.Address(bucket, key);
 
         public Task<IReadOnlyList<string>> ListKeysAsync(string prefix, CancellationToken cancellationToken) => Call(prefix, async () =>
         {
@@ -121,7 +122,7 @@ namespace Chinook.Migration.Import
             }
             catch (AmazonS3Exception ex) when (ex.ErrorCode == "NoSuchBucket")
             {
-                throw new S3ExportException(S3ExportProblem.BucketNotFound, $"s3://{bucket}/",
+                throw new S3ExportException(S3ExportProblem.BucketNotFound, Describe(string.Empty),
                     $"The bucket '{bucket}' does not exist, or these credentials cannot see it. Create it first (aws s3 mb s3://{bucket}) or give another -BucketName.", ex);
             }
             catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.Forbidden)
@@ -129,9 +130,9 @@ namespace Chinook.Migration.Import
                 throw new S3ExportException(S3ExportProblem.AccessDenied, Describe(key),
                     $"S3 refused the request for {Describe(key)} ({ex.ErrorCode}): the credentials need s3:ListBucket, s3:GetObject, s3:PutObject and s3:AbortMultipartUpload on the bucket.", ex);
             }
-            catch (AmazonServiceException ex)
+            catch (Exception ex) when (ex is AmazonServiceException or AmazonClientException or System.Net.Http.HttpRequestException or IOException)
             {
-                throw new S3ExportException(S3ExportProblem.RequestFailed, Describe(key), $"S3 failed a request for {Describe(key)}: {ex.Message}", ex);
+                throw new S3ExportException(S3ExportProblem.RequestFailed, Describe(key), $"S3 failed a request for {Describe(key)}: {ExceptionChain.Of(ex).Last().Message}", ex);
             }
         }
     }
