@@ -53,14 +53,7 @@ namespace Chinook.PowerShell.Commands
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            try
-            {
-                new S3ExportOptions { BucketName = BucketName, KeyPrefix = KeyPrefix }.Validate();
-            }
-            catch (ArgumentException ex)
-            {
-                ThrowTerminatingError(ErrorRecords.InvalidS3Location(ex, KeyPrefix));
-            }
+            S3LocationParameters.Validate(this, BucketName, KeyPrefix);
         }
 
         protected override void ProcessRecord()
