@@ -18,6 +18,7 @@
         'Formats/Validation.Format.ps1xml'
         'Formats/Readback.Format.ps1xml'
         'Formats/Sync.Format.ps1xml'
+        'Formats/Import.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-ChinookSourceStats'
@@ -25,6 +26,8 @@
         'Export-ChinookToDynamo'
         'Export-ChinookToSqlite'
         'Sync-ChinookToDynamo'
+        'Export-ChinookToS3'
+        'Import-ChinookFromS3'
         'Get-ChinookTableDefinition'
         'New-ChinookDynamoTable'
         'Get-ChinookDynamoTable'

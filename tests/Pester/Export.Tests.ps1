@@ -39,16 +39,7 @@ Describe 'Export-ChinookToDynamo' {
                     $actual["$Prefix$table|$($plain.PK)|$($plain.SK)"] = $plain
                 }
             }
-            $actual.Count | Should -Be $expected.Count
-            $differences = foreach ($key in $expected.Keys) {
-                $item = $expected[$key]
-                if (-not $actual.ContainsKey($key)) { "$key missing"; continue }
-                $want = @{ PK = $item.PK; SK = $item.SK }
-                foreach ($a in $item.Attributes.GetEnumerator()) { $want[$a.Key] = $a.Value }
-                $d = Get-PlainValueDifference $want $actual[$key] $key
-                if ($d) { $d }
-            }
-            $differences | Should -BeNullOrEmpty
+            Get-ItemDifference -Expected $expected -Actual $actual | Should -BeNullOrEmpty
         }
 
         It 'writes prices as exact decimals and text byte for byte' {

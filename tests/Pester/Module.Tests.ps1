@@ -56,6 +56,9 @@ function Use-Module {
     `$env:AWS_ENDPOINT_URL_STS = 'http://127.0.0.1:1'
     try { Get-ChinookDynamoTable -EndpointUrl '$(Get-TestEndpoint)' -ProfileLocation `$roleProfile -ProfileName role -ErrorAction Stop | Out-Null } catch { `$round.RoleError = `$_.FullyQualifiedErrorId + ': ' + `$_.Exception.Message }
     `$round.AfterDynamo = Get-Loaded
+    # Nothing listens on port 1: the export makes its S3 client, and its first request fails.
+    try { Export-ChinookToS3 -BucketName probe -EndpointUrl 'http://127.0.0.1:1' -AccessKey local -SecretKey local -ErrorAction Stop } catch { `$round.S3Error = `$_.FullyQualifiedErrorId }
+    `$round.AfterS3 = Get-Loaded
     `$round
 }
 `$first = Use-Module
@@ -183,6 +186,12 @@ Describe 'The module beside other modules' {
             $probe.AfterDynamo | Where-Object { $_.Default -and $_.Name -match '^(AWSSDK\.|Microsoft\.Data\.Sqlite|SQLitePCLRaw)' } | Should -BeNullOrEmpty
         }
 
+        It 'writes to S3 with its own AWSSDK.S3, outside the default load context' {
+            $probe.S3Error | Should -BeLike 'S3RequestFailed,*'
+            @($probe.AfterS3 | Where-Object { $_.Name -eq 'AWSSDK.S3' -and -not $_.Default }).Version | Should -BeLike '4.*'
+            $probe.AfterS3 | Where-Object { $_.Default -and $_.Name -like 'AWSSDK.*' } | Should -BeNullOrEmpty
+        }
+
         It 'finds its STS client for a role profile in its own load context' {
             $probe.RoleError | Should -Match '^CredentialsFailed,.*AssumeRole for role arn:aws:iam::123456789012:role/Probe'
             $sts = @($probe.AfterDynamo | Where-Object Name -EQ 'AWSSDK.SecurityToken')
@@ -217,6 +226,11 @@ Describe 'The module beside other modules' {
         It 'finds its own STS client for a role profile' {
             $probe.RoleError | Should -Match '^CredentialsFailed,.*AssumeRole for role'
             @($probe.AfterDynamo | Where-Object { $_.Name -eq 'AWSSDK.SecurityToken' -and -not $_.Default }).Version | Should -BeLike '4.*'
+        }
+
+        It 'makes its S3 client with its own AWSSDK.S3 4' {
+            $probe.S3Error | Should -BeLike 'S3RequestFailed,*'
+            @($probe.AfterS3 | Where-Object { $_.Name -eq 'AWSSDK.S3' -and -not $_.Default }).Version | Should -BeLike '4.*'
         }
     }
 

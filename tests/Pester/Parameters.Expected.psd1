@@ -40,6 +40,24 @@
             'TablePrefix            *           System.String'
         )
     }
+    'Export-ChinookToS3' = @{
+        DefaultParameterSet = 'Path'
+        Parameters          = @(
+            'AccessKey       *           System.String                                Aliases=AK'
+            'BucketName      *           System.String                                Mandatory'
+            'EndpointUrl     *           System.String'
+            'KeyPrefix       *           System.String'
+            'LiteralPath     LiteralPath System.String[]                              Mandatory Aliases=PSPath,LP'
+            'Path            Path        System.String[]                              Position=0'
+            'ProfileLocation *           System.String                                Aliases=AWSProfilesLocation,ProfilesLocation'
+            'ProfileName     *           System.String                                Aliases=StoredCredentials,AWSProfileName'
+            'Region          *           System.String'
+            'Resume          *           System.Management.Automation.SwitchParameter'
+            'SecretKey       *           System.String                                Aliases=SK,SecretAccessKey'
+            'SessionToken    *           System.String                                Aliases=ST'
+            'TablePrefix     *           System.String'
+        )
+    }
     'Export-ChinookToSqlite' = @{
         DefaultParameterSet = ''
         Parameters          = @(
@@ -159,6 +177,25 @@
             'BillingMode        * Chinook.Migration.Target.TableBillingMode'
             'ReadCapacityUnits  * System.Int64'
             'TableName          * System.String[] Position=0 Pipeline ByPropertyName'
+            'TablePrefix        * System.String'
+            'WriteCapacityUnits * System.Int64'
+        )
+    }
+    'Import-ChinookFromS3' = @{
+        DefaultParameterSet = ''
+        Parameters          = @(
+            'AccessKey          * System.String                                Aliases=AK'
+            'BillingMode        * Chinook.Migration.Target.TableBillingMode'
+            'BucketName         * System.String                                Mandatory'
+            'EndpointUrl        * System.String'
+            'KeyPrefix          * System.String'
+            'ProfileLocation    * System.String                                Aliases=AWSProfilesLocation,ProfilesLocation'
+            'ProfileName        * System.String                                Aliases=StoredCredentials,AWSProfileName'
+            'ReadCapacityUnits  * System.Int64'
+            'Region             * System.String'
+            'SecretKey          * System.String                                Aliases=SK,SecretAccessKey'
+            'SessionToken       * System.String                                Aliases=ST'
+            'TableName          * System.String[]                              Position=0 Pipeline ByPropertyName'
             'TablePrefix        * System.String'
             'WriteCapacityUnits * System.Int64'
         )

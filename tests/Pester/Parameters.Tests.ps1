@@ -44,7 +44,7 @@ BeforeAll {
 Describe 'The pinned parameter table' {
     It 'pins exactly the cmdlets the module exports' {
         $exported = @($Module.ExportedCmdlets.Keys | Sort-Object)
-        $exported.Count | Should -Be 14
+        $exported.Count | Should -Be 17
         @($Expected.Keys | Sort-Object) | Should -Be $exported
     }
 }

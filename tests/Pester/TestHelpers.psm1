@@ -231,6 +231,23 @@ function Get-PlainValueDifference {
     if ([decimal]$Expected -ne [decimal]$Actual) { return "$Where`: $Expected vs $Actual" }
     return ''
 }
+function Get-ItemDifference {
+    <#
+    Where items read back (plain maps by "TableName|PK|SK", as ConvertFrom-DynamoJsonValue gives them) differ from
+    the ChinookItems ConvertTo-ChinookItem gives: one line per missing or differing item, nothing when all match.
+    #>
+    param([Parameter(Mandatory)] [hashtable] $Expected, [Parameter(Mandatory)] [hashtable] $Actual)
+    if ($Actual.Count -ne $Expected.Count) { "$($Actual.Count) items read back for $($Expected.Count) converted" }
+    foreach ($key in $Expected.Keys) {
+        $item = $Expected[$key]
+        if (-not $Actual.ContainsKey($key)) { "$key missing"; continue }
+        $want = @{ PK = $item.PK; SK = $item.SK }
+        foreach ($a in $item.Attributes.GetEnumerator()) { $want[$a.Key] = $a.Value }
+        $d = Get-PlainValueDifference $want $Actual[$key] $key
+        if ($d) { $d }
+    }
+}
+
 function ConvertTo-DynamoAttributeValue {
     <# A ChinookItem attribute value (string, long, decimal, bool, list, map) in DynamoDB's JSON shape. #>
     param($Value)

@@ -24,38 +24,58 @@ namespace Chinook.Migration.Target
         /// <summary>Throws ArgumentException for invalid settings and DynamoSetupException when credentials or a region cannot be found.</summary>
         public static DynamoConnection Create(DynamoConnectionSettings settings)
         {
+            var config = new AmazonDynamoDBConfig();
+            var identity = Configure(settings, config);
+            return new DynamoConnection(new AmazonDynamoDBClient(identity.Credentials, config), identity.Endpoint ?? $"DynamoDB in {identity.Region}",
+                identity.CredentialSource, identity.RegionSource, new AmazonDynamoDBClient(identity.Credentials, ProbeConfig(config)));
+        }
+
+        /// <summary>The same endpoint or region as <paramref name="config"/>, without retries and with the probe's short timeout.</summary>
+        private static AmazonDynamoDBConfig ProbeConfig(AmazonDynamoDBConfig config)
+        {
+            var probe = new AmazonDynamoDBConfig { RetryMode = RequestRetryMode.Standard, MaxErrorRetry = 0, Timeout = ConnectionProbe.Timeout };
+            if (config.ServiceURL is not null)
+            {
+                probe.ServiceURL = config.ServiceURL;
+                probe.AuthenticationRegion = config.AuthenticationRegion;
+            }
+            else
+            {
+                probe.RegionEndpoint = config.RegionEndpoint;
+            }
+            return probe;
+        }
+
+        /// <summary>
+        /// Sets a client config of any AWS service (DynamoDB, S3) from the settings, endpoint, region, retries and
+        /// timeout, and resolves the credentials, so that every client the module makes connects the same way.
+        /// </summary>
+        internal static ResolvedIdentity Configure(DynamoConnectionSettings settings, ClientConfig config)
+        {
             settings.Validate();
             var endpoint = settings.EndpointUrl is null ? null : DynamoConnectionSettings.EndpointUri(settings.EndpointUrl);
             var profile = FindProfile(settings);
             var (region, regionSource) = ResolveRegion(settings, profile, endpoint);
-            var config = Config(settings.MaxErrorRetry, settings.RequestTimeout, settings.EndpointUrl, endpoint, region);
-            var (credentials, credentialSource) = ResolveCredentials(settings, profile, config, endpoint);
-            CredentialCheck.Resolve(credentials, credentialSource, profile?.Profile.Name, settings.MfaTokenCode);
-            var probeConfig = Config(0, ConnectionProbe.Timeout, settings.EndpointUrl, endpoint, region);
-            return new DynamoConnection(new AmazonDynamoDBClient(credentials, config), endpoint?.ToString() ?? $"DynamoDB in {region!.SystemName}",
-                "credentials: " + credentialSource, "region: " + regionSource, new AmazonDynamoDBClient(credentials, probeConfig));
-        }
-
-        private static AmazonDynamoDBConfig Config(int maxErrorRetry, TimeSpan timeout, string? endpointUrl, Uri? endpoint, RegionEndpoint? region)
-        {
-            var config = new AmazonDynamoDBConfig
-            {
-                RetryMode = RequestRetryMode.Standard,
-                MaxErrorRetry = maxErrorRetry,
-                Timeout = timeout,
-            };
+            config.RetryMode = RequestRetryMode.Standard;
+            config.MaxErrorRetry = settings.MaxErrorRetry;
+            config.Timeout = settings.RequestTimeout;
             if (endpoint is not null)
             {
                 // A RegionEndpoint would override the ServiceURL, so a custom endpoint gets only a signing region.
-                config.ServiceURL = endpointUrl;
+                config.ServiceURL = settings.EndpointUrl;
                 config.AuthenticationRegion = region?.SystemName ?? DynamoConnectionSettings.DefaultEndpointRegion;
             }
             else
             {
                 config.RegionEndpoint = region;
             }
-            return config;
+            var (credentials, credentialSource) = ResolveCredentials(settings, profile, config, endpoint);
+            CredentialCheck.Resolve(credentials, credentialSource, profile?.Profile.Name, settings.MfaTokenCode);
+            return new ResolvedIdentity(credentials, endpoint?.ToString(), region?.SystemName, "credentials: " + credentialSource, "region: " + regionSource);
         }
+
+        /// <summary>What <see cref="Configure"/> found: the credentials, and where they and the region came from (never a secret).</summary>
+        internal sealed record ResolvedIdentity(AWSCredentials Credentials, string? Endpoint, string? Region, string CredentialSource, string RegionSource);
 
         private static (CredentialProfile Profile, string Location)? FindProfile(DynamoConnectionSettings settings)
         {
@@ -114,7 +134,7 @@ namespace Chinook.Migration.Target
         }
 
         private static (AWSCredentials Credentials, string Source) ResolveCredentials(DynamoConnectionSettings settings,
-            (CredentialProfile Profile, string Location)? profile, AmazonDynamoDBConfig config, Uri? endpoint)
+            (CredentialProfile Profile, string Location)? profile, ClientConfig config, Uri? endpoint)
         {
             if (!string.IsNullOrEmpty(settings.AccessKey))
             {

@@ -24,6 +24,21 @@ namespace Chinook.Migration.Target
             Tags = definition.Tags.Count == 0 ? null : ToSdk(definition.Tags),
         };
 
+        /// <summary>The table as ImportTable creates it: CreateTable's keys, indexes and billing, without tags (ImportTable takes none).</summary>
+        public static TableCreationParameters ToTableCreationParameters(this TableDefinition definition)
+        {
+            var create = definition.ToCreateTableRequest();
+            return new TableCreationParameters
+            {
+                TableName = create.TableName,
+                AttributeDefinitions = create.AttributeDefinitions,
+                KeySchema = create.KeySchema,
+                GlobalSecondaryIndexes = create.GlobalSecondaryIndexes,
+                BillingMode = create.BillingMode,
+                ProvisionedThroughput = create.ProvisionedThroughput,
+            };
+        }
+
         public static List<Tag> ToSdk(IEnumerable<ResourceTag> tags) => tags.Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList();
 
         /// <summary>

@@ -86,6 +86,17 @@ namespace Chinook.Migration.Target
             return inspection.ToReport(TableOutcome.Deleted);
         }
 
+        /// <summary>
+        /// Takes over a table another operation created (DynamoDB's ImportTable, which cannot tag): waits until it is
+        /// ACTIVE and applies the definition's tags, the managed tag among them, so the module treats it as its own.
+        /// </summary>
+        public async Task<TableReport> TagCreatedAsync(TableDefinition definition, IProgress<TableProgress>? progress, CancellationToken cancellationToken)
+        {
+            var table = await WaitUntilActiveAsync(definition.TableName, "Tagging", progress, cancellationToken).ConfigureAwait(false);
+            await EnsureTaggedAsync(table, definition.Tags, cancellationToken).ConfigureAwait(false);
+            return TableInspection.Report(table, TableOutcome.Created, true, Array.Empty<string>());
+        }
+
         private async Task<TableReport> CreateTableAsync(TableDefinition definition, string outcome, IProgress<TableProgress>? progress, CancellationToken cancellationToken)
         {
             var name = definition.TableName;

@@ -12,33 +12,35 @@ namespace Chinook.Migration.Tests.Architecture
     /// <summary>
     /// The core's stages and which may use which: Source reads SQLite and Items is the item model, so both stand
     /// alone; Transform turns rows into items; Target holds the tables, the client and the writer; Export runs one
-    /// export over Source, Transform and Target; Access reads the access patterns; Readback reads the target back
-    /// into the source's schema over Source, Items and Target; Comparison compares the items the source converts to
-    /// with a target held as fingerprints; Validation reads both ends and may use every other stage but Export and
-    /// Sync; Sync brings a migrated target up to date over Comparison, the target's scan and Export's writer
-    /// plumbing, and no stage uses it. The core's root namespace holds only the progress plumbing every stage shares
-    /// (SynchronousProgress, ProgressThrottle).
+    /// export over Source, Transform and Target; Import writes the items as objects in S3 for DynamoDB's own import
+    /// and starts that import, over the same stages; no stage uses Export or Import. Access reads the access patterns;
+    /// Readback reads the target back into the source's schema over Source, Items and Target; Comparison compares the
+    /// items the source converts to with a target held as fingerprints; Validation reads both ends and may use every
+    /// other stage but Export, Import and Sync; Sync brings a migrated target up to date over Comparison, the target's
+    /// scan and Export's writer plumbing, and no stage uses it. The core's root namespace holds only the progress
+    /// plumbing every stage shares (SynchronousProgress, ProgressThrottle).
     /// </summary>
     public class DependencyRulesTests
     {
         private const string Core = "Chinook.Migration";
         private static readonly Assembly CoreAssembly = typeof(ChinookItem).Assembly;
 
-        private static readonly string[] Stages = { "Source", "Items", "Transform", "Target", "Export", "Access", "Readback", "Comparison", "Validation", "Sync" };
+        private static readonly string[] Stages = { "Source", "Items", "Transform", "Target", "Export", "Import", "Access", "Readback", "Comparison", "Validation", "Sync" };
         private static readonly Type[] SharedByEveryStage = { typeof(SynchronousProgress<>), typeof(ProgressThrottle) };
 
         public static IEnumerable<object[]> ForbiddenUses() => new[]
         {
-            new object[] { "Source", new[] { "Items", "Transform", "Target", "Export", "Access", "Readback", "Comparison", "Validation", "Sync" } },
-            new object[] { "Items", new[] { "Source", "Transform", "Target", "Export", "Access", "Readback", "Comparison", "Validation", "Sync" } },
-            new object[] { "Transform", new[] { "Target", "Export", "Access", "Readback", "Comparison", "Validation", "Sync" } },
-            new object[] { "Target", new[] { "Source", "Transform", "Export", "Access", "Readback", "Comparison", "Validation", "Sync" } },
-            new object[] { "Export", new[] { "Access", "Readback", "Comparison", "Validation", "Sync" } },
-            new object[] { "Access", new[] { "Transform", "Export", "Readback", "Comparison", "Validation", "Sync" } },
-            new object[] { "Readback", new[] { "Transform", "Export", "Access", "Comparison", "Validation", "Sync" } },
-            new object[] { "Comparison", new[] { "Target", "Export", "Access", "Validation", "Sync" } },
-            new object[] { "Validation", new[] { "Export", "Sync" } },
-            new object[] { "Sync", new[] { "Access" } },
+            new object[] { "Source", new[] { "Items", "Transform", "Target", "Export", "Import", "Access", "Readback", "Comparison", "Validation", "Sync" } },
+            new object[] { "Items", new[] { "Source", "Transform", "Target", "Export", "Import", "Access", "Readback", "Comparison", "Validation", "Sync" } },
+            new object[] { "Transform", new[] { "Target", "Export", "Import", "Access", "Readback", "Comparison", "Validation", "Sync" } },
+            new object[] { "Target", new[] { "Source", "Transform", "Export", "Import", "Access", "Readback", "Comparison", "Validation", "Sync" } },
+            new object[] { "Export", new[] { "Import", "Access", "Readback", "Comparison", "Validation", "Sync" } },
+            new object[] { "Import", new[] { "Export", "Access", "Readback", "Comparison", "Validation", "Sync" } },
+            new object[] { "Access", new[] { "Transform", "Export", "Import", "Readback", "Comparison", "Validation", "Sync" } },
+            new object[] { "Readback", new[] { "Transform", "Export", "Import", "Access", "Comparison", "Validation", "Sync" } },
+            new object[] { "Comparison", new[] { "Target", "Export", "Import", "Access", "Validation", "Sync" } },
+            new object[] { "Validation", new[] { "Export", "Import", "Sync" } },
+            new object[] { "Sync", new[] { "Import", "Access" } },
         };
 
         [Theory]

@@ -28,6 +28,17 @@ namespace Chinook.Migration.Tests.Target
         public bool? TagAnswerFailsAfterWriting { get; set; }
 
         private readonly Dictionary<string, int> describesLeft = new Dictionary<string, int>();
+        private readonly Dictionary<string, (ImportTableDescription Import, int DescribesLeft)> imports = new Dictionary<string, (ImportTableDescription, int)>();
+
+        /// <summary>Every ImportTable request, repeats included.</summary>
+        public List<ImportTableRequest> ImportRequests { get; } = new List<ImportTableRequest>();
+        /// <summary>How many DescribeImport calls an import stays IN_PROGRESS (its table CREATING).</summary>
+        public int ImportDescribes { get; set; } = 2;
+        /// <summary>How an import ends: its status and counts. A COMPLETED import leaves its table ACTIVE; any other, no table.</summary>
+        public Func<ImportTableRequest, ImportTableDescription> ImportEnd { get; set; } = _ => new ImportTableDescription
+        {
+            ImportStatus = ImportStatus.COMPLETED, ProcessedItemCount = 10, ImportedItemCount = 10, ErrorCount = 0, ProcessedSizeBytes = 1000,
+        };
 
         public static (FakeDynamo Fake, DynamoConnection Connection) Create()
         {
@@ -89,8 +100,92 @@ namespace Chinook.Migration.Tests.Target
                         throw new System.IO.IOException("CRC value returned with response does not match");
                     }
                     return Task.FromResult(new TagResourceResponse());
+                case ImportTableRequest import:
+                    return Task.FromResult(new ImportTableResponse { ImportTableDescription = StartImport(import) });
+                case DescribeImportRequest describeImport:
+                    Calls.Add($"DescribeImport {describeImport.ImportArn}");
+                    return Task.FromResult(new DescribeImportResponse { ImportTableDescription = AdvanceImport(describeImport.ImportArn) });
             }
             throw new NotSupportedException(name);
+        }
+
+        /// <summary>As DynamoDB: the same ClientToken gets the import it started; otherwise a table that exists is refused.</summary>
+        private ImportTableDescription StartImport(ImportTableRequest request)
+        {
+            var tableName = request.TableCreationParameters.TableName;
+            Calls.Add($"Import {tableName}");
+            ImportRequests.Add(request);
+            foreach (var started in imports.Values)
+            {
+                if (started.Import.ClientToken == request.ClientToken)
+                {
+                    return started.Import;
+                }
+            }
+            if (Tables.ContainsKey(tableName))
+            {
+                throw new ResourceInUseException($"Table already exists: {tableName}");
+            }
+            var parameters = request.TableCreationParameters;
+            Tables[tableName] = Describe(new CreateTableRequest
+            {
+                TableName = tableName,
+                AttributeDefinitions = parameters.AttributeDefinitions,
+                KeySchema = parameters.KeySchema,
+                GlobalSecondaryIndexes = parameters.GlobalSecondaryIndexes,
+                BillingMode = parameters.BillingMode,
+                ProvisionedThroughput = parameters.ProvisionedThroughput,
+            }, TableStatus.CREATING);
+            Tags[tableName] = new List<Tag>();
+            describesLeft[tableName] = int.MaxValue;
+            var import = new ImportTableDescription
+            {
+                ImportArn = $"arn:aws:dynamodb:us-east-1:000000000000:table/{tableName}/import/{imports.Count:D4}",
+                ImportStatus = ImportStatus.IN_PROGRESS,
+                ClientToken = request.ClientToken,
+                TableArn = Tables[tableName].TableArn,
+                CloudWatchLogGroupArn = "arn:aws:logs:us-east-1:000000000000:log-group:/aws-dynamodb/imports:*",
+                StartTime = new DateTime(2026, 12, 3, 6, 0, 0, DateTimeKind.Utc),
+                ProcessedItemCount = 0,
+            };
+            imports[import.ImportArn] = (import, ImportDescribes);
+            return import;
+        }
+
+        private ImportTableDescription AdvanceImport(string importArn)
+        {
+            var (import, left) = imports[importArn];
+            if (import.ImportStatus != ImportStatus.IN_PROGRESS)
+            {
+                return import;
+            }
+            if (left > 0)
+            {
+                imports[importArn] = (import, left - 1);
+                import.ProcessedItemCount = (import.ProcessedItemCount ?? 0) + 1;
+                return import;
+            }
+            var request = ImportRequests.First(r => r.ClientToken == import.ClientToken);
+            var end = ImportEnd(request);
+            import.ImportStatus = end.ImportStatus;
+            import.ProcessedItemCount = end.ProcessedItemCount;
+            import.ImportedItemCount = end.ImportedItemCount;
+            import.ErrorCount = end.ErrorCount;
+            import.ProcessedSizeBytes = end.ProcessedSizeBytes;
+            import.FailureCode = end.FailureCode;
+            import.FailureMessage = end.FailureMessage;
+            import.EndTime = import.StartTime!.Value.AddMinutes(7);
+            var tableName = request.TableCreationParameters.TableName;
+            if (end.ImportStatus == ImportStatus.COMPLETED)
+            {
+                describesLeft[tableName] = 0;
+            }
+            else
+            {
+                Tables.Remove(tableName);
+                describesLeft.Remove(tableName);
+            }
+            return import;
         }
 
         private TableDescription Advance(string tableName)

@@ -11,7 +11,7 @@ using Chinook.PowerShell.Commands.Completion;
 namespace Chinook.PowerShell.Commands.Shared
 {
     /// <summary>
-    /// The base of every cmdlet that talks to DynamoDB: the connection parameters as AWS's own cmdlets name them,
+    /// The base of every cmdlet that talks to DynamoDB (or to S3, with the same parameters): the connection parameters as AWS's own cmdlets name them,
     /// -TablePrefix, one client per command built by the shared factory (and disposed with the command), and a
     /// cancellation token that Ctrl+C (StopProcessing) trips. Invalid settings stop the command before any request.
     /// </summary>
@@ -93,21 +93,8 @@ namespace Chinook.PowerShell.Commands.Shared
             {
                 if (connection is null)
                 {
-                    try
-                    {
-                        connection = DynamoClientFactory.Create(Settings());
-                    }
-                    catch (DynamoSettingException ex)
-                    {
-                        ThrowTerminatingError(ErrorRecords.InvalidSetting(ex));
-                    }
-                    catch (DynamoSetupException ex)
-                    {
-                        ThrowTerminatingError(ErrorRecords.FromSetup(ex));
-                    }
-                    WriteVerbose($"Using {connection!.Endpoint}.");
-                    WriteDebug(connection.CredentialSource);
-                    WriteDebug(connection.RegionSource);
+                    connection = Connect(DynamoClientFactory.Create);
+                    ReportConnection(connection.Endpoint, connection.CredentialSource, connection.RegionSource);
                     Probe(connection);
                 }
                 return connection;
@@ -142,6 +129,36 @@ namespace Chinook.PowerShell.Commands.Shared
                 return Consent.Yes;
             }
             return reason == ShouldProcessReason.WhatIf ? Consent.WhatIf : Consent.Declined;
+        }
+
+        /// <summary>
+        /// A client of another AWS service (S3) made from the same connection parameters by the core's factory;
+        /// invalid settings or missing credentials stop the command, as for DynamoDB.
+        /// </summary>
+        protected T Connect<T>(Func<DynamoConnectionSettings, T> create) where T : class
+        {
+            T? made = null;
+            try
+            {
+                made = create(Settings());
+            }
+            catch (DynamoSettingException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.InvalidSetting(ex));
+            }
+            catch (DynamoSetupException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.FromSetup(ex));
+            }
+            return made!;
+        }
+
+        /// <summary>Where a connection goes (verbose) and where its credentials and region came from (debug); never a secret.</summary>
+        protected void ReportConnection(string endpoint, string credentialSource, string regionSource)
+        {
+            WriteVerbose($"Using {endpoint}.");
+            WriteDebug(credentialSource);
+            WriteDebug(regionSource);
         }
 
         /// <summary>Runs core work off the pipeline thread; progress from <see cref="ProgressOnPipeline{T}"/> is handled meanwhile.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using Chinook.Migration.Readback;
+using Chinook.Migration.Import;
 using Chinook.Migration.Source;
 using Chinook.Migration.Transform;
 using Chinook.Migration.Target;
@@ -231,6 +232,41 @@ namespace Chinook.PowerShell.Commands.Shared
                 ReadbackProblemKind.WrongTable => "Move the item to the table its EntityType belongs in, or delete it.",
                 _ => "Correct the item in the table (see the README's layout), or delete it if no application wrote it; the other rows came back.",
             });
+        public static ErrorRecord InvalidS3Location(ArgumentException ex, string? keyPrefix) => Create(
+            ex, "InvalidS3Location", ErrorCategory.InvalidArgument, keyPrefix,
+            "Give the bucket's name and a key prefix that ends with '/' and has no leading '/', such as exports/2026-12-03/.");
+
+        public static ErrorRecord FromS3Export(S3ExportException ex)
+        {
+            var (id, category, action) = ex.Problem switch
+            {
+                S3ExportProblem.BucketNotFound => ("S3BucketNotFound", ErrorCategory.ObjectNotFound,
+                    "Create the bucket first (aws s3 mb s3://NAME, in the region of the tables), or check -BucketName, -Region and -EndpointUrl."),
+                S3ExportProblem.AccessDenied => ("S3AccessDenied", ErrorCategory.PermissionDenied,
+                    "Grant s3:ListBucket on the bucket and s3:GetObject, s3:PutObject and s3:AbortMultipartUpload on the key prefix (see the README, Import or Export)."),
+                S3ExportProblem.PrefixNotEmpty => ("S3PrefixNotEmpty", ErrorCategory.ResourceExists,
+                    "Give another -KeyPrefix, remove the earlier objects, or add -Resume to finish a stopped export."),
+                S3ExportProblem.ResumeMismatch => ("S3ResumeMismatch", ErrorCategory.InvalidData,
+                    "Export again without -Resume to an empty -KeyPrefix."),
+                _ => ("S3RequestFailed", ErrorCategory.ConnectionError,
+                    "Run the same command again with -Resume: complete objects are checked, not sent again."),
+            };
+            return Create(ex, id, category, ex.Target, action);
+        }
+
+        public static ErrorRecord ImportTableExists(ImportTableExistsException ex) => Create(
+            ex, "ImportTableExists", ErrorCategory.ResourceExists, ex.TableName,
+            "Remove the table first (Remove-ChinookDynamoTable), give another -TablePrefix, or load the existing table with Export-ChinookToDynamo.");
+
+        /// <summary>An import that ended without every line in the table: failed, cancelled, or with lines it refused.</summary>
+        public static ErrorRecord ImportIncomplete(TableImportResult result) => Create(
+            new InvalidOperationException(result.ImportStatus == TableImportResult.Completed
+                ? $"The import of '{result.TableName}' refused {result.ErrorCount:N0} of {result.ProcessedItemCount:N0} items."
+                : $"The import of '{result.TableName}' ended {result.ImportStatus}: {result.FailureCode} {result.FailureMessage}".TrimEnd()),
+            "ImportIncomplete", ErrorCategory.InvalidData, result.TableName,
+            result.CloudWatchLogGroupArn is { } logs
+                ? $"The CloudWatch log group {logs} names each refused line and why. Fix the cause, remove the table, and import again."
+                : "See the failure code and message; fix the cause (the S3 objects, the bucket policy), remove the table if there is one, and import again.");
 
         public static ErrorRecord Create(Exception exception, string errorId, ErrorCategory category, object? target, string recommendedAction)
         {
