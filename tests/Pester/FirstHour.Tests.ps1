@@ -301,6 +301,13 @@ Describe 'Mistyped values are refused before anything is contacted' {
         "$($errors[0])" | Should -BeLike "*'127.0.0.1:8000'*http://127.0.0.1:8000*"
     }
 
+    It '<Name> refuses a -ProfileLocation that is a folder' -ForEach $DynamoCmdlets {
+        $errors = Get-SetupError -Name $Name -Arguments ($Arguments + @{ EndpointUrl = $Closed; ProfileLocation = $Scratch })
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'InvalidProfileLocation,*'
+        "$($errors[0])" | Should -Be "'$Scratch' is a folder; the profile location is a shared credentials file, such as ~/.aws/credentials."
+    }
+
     It '<_> refuses a source path that is a folder' -ForEach 'Export-ChinookToDynamo', 'Test-ChinookMigration', 'ConvertTo-ChinookItem', 'Get-ChinookSourceStats' {
         $arguments = @{ Path = $Scratch }
         if ($_ -in 'Export-ChinookToDynamo', 'Test-ChinookMigration') { $arguments.EndpointUrl = $Closed }

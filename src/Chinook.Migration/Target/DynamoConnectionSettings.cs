@@ -67,6 +67,11 @@ namespace Chinook.Migration.Target
                 throw new DynamoSettingException(nameof(ProfileName),
                     "The profile name is empty.");
             }
+            if (ProfileLocation is not null && Directory.Exists(ProfileLocation))
+            {
+                throw new DynamoSettingException(nameof(ProfileLocation),
+                    $"'{ProfileLocation}' is a folder; the profile location is a shared credentials file, such as ~/.aws/credentials.");
+            }
             if (ProfileLocation is not null && !File.Exists(ProfileLocation))
             {
                 throw new DynamoSettingException(nameof(ProfileLocation),
