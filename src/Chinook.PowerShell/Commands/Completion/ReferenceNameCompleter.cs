@@ -45,18 +45,27 @@ namespace Chinook.PowerShell.Commands.Completion
                 MaxErrorRetry = 0,
                 RequestTimeout = Timeout,
             };
-            IReadOnlyList<string> names;
-            try
+            var prefix = CompletionText.Bound(fakeBoundParameters, "TablePrefix");
+            // Connecting may resolve credentials (a role, SSO, instance metadata) before any query: the time limit covers both.
+            var lookup = Task.Run(async () =>
             {
                 settings.Validate();
                 using var connection = DynamoClientFactory.Create(settings);
                 using var timeout = new CancellationTokenSource(Timeout);
-                var reader = new MusicCatalogReader(connection, CompletionText.Bound(fakeBoundParameters, "TablePrefix"));
-                names = Task.Run(() => NamesAsync(reader, timeout.Token)).GetAwaiter().GetResult();
-            }
-            catch (Exception)
+                return await NamesAsync(new MusicCatalogReader(connection, prefix), timeout.Token).ConfigureAwait(false);
+            });
+            IReadOnlyList<string> names;
+            try
             {
-                // Whatever went wrong (no table, no credentials, no answer in time) is the command's to report when it runs, not the completer's.
+                if (!lookup.Wait(Timeout))
+                {
+                    return Array.Empty<CompletionResult>();
+                }
+                names = lookup.Result;
+            }
+            catch (AggregateException)
+            {
+                // Whatever went wrong (no table, no credentials, a refused request) is the command's to report when it runs, not the completer's.
                 return Array.Empty<CompletionResult>();
             }
             return CompletionText.Matching(names.Select(name => (name, $"{name} ({What} in the table)")), wordToComplete, wildcardValue: true);
