@@ -135,6 +135,7 @@ Describe 'The benchmark report' {
                 New-Stage 1 'ConvertTo-ChinookItem' 1.0 (100MB); New-Stage 100 'ConvertTo-ChinookItem' 90.0 (110MB)
                 New-Stage 10 'ConvertTo-ChinookItem' 9.0 (105MB)
                 New-Stage 1 'Export-ChinookToDynamo' 2.0 (100MB); New-Stage 100 'Export-ChinookToDynamo' 300.0 (200MB)
+                New-Stage 1 'Export-ChinookToSqlite' 1.0 (100MB); New-Stage 100 'Export-ChinookToSqlite' 120.0 (140MB)
             )
             Comparison = [ordered]@{
                 Scale = 10; ItemSource = [ordered]@{ Kind = 'module'; Items = 1000; WriteUnits = 1200; Bytes = 100000; ModuleBytes = 100000 }
@@ -161,6 +162,10 @@ Describe 'The benchmark report' {
         (Get-Target 'Linearity-Export-ChinookToDynamo').Status | Should -Be 'MISS'
         (Get-Target 'Linearity-Test-ChinookMigration').Status | Should -Be 'NOT MEASURED'
         (Get-Target 'ConvertSpeed').Status | Should -Be 'PASS'
+        # The stages that read the target back: 1.5 times the memory and 100 times the time at most.
+        (Get-Target 'Memory-Export-ChinookToSqlite').Status | Should -Be 'PASS'
+        (Get-Target 'ReadbackLinearity-Export-ChinookToSqlite').Status | Should -Be 'MISS'
+        (Get-Target 'Memory-Test-ChinookMigration').Status | Should -Be 'NOT MEASURED'
     }
 
     It 'writes every miss plainly in the Markdown report, with what would close it' {
@@ -186,7 +191,8 @@ Describe 'Invoke-Benchmark -Smoke' {
 
         # Every stage measured: a cmdlet the benchmark cannot find (renamed, say) is a failure here, not "not available".
         $report.Stages | Where-Object Status -ne 'ok' | ForEach-Object { "$($_.Stage): $($_.Status) $($_.Note)" } | Should -BeNullOrEmpty
-        $report.Stages.Stage | Should -Be 'Import-Module', 'Get-ChinookSourceStats', 'ConvertTo-ChinookItem', 'Export-ChinookToDynamo', 'Test-ChinookMigration'
+        $report.Stages.Stage | Should -Be 'Import-Module', 'Get-ChinookSourceStats', 'ConvertTo-ChinookItem', 'Export-ChinookToDynamo', 'Test-ChinookMigration', 'Export-ChinookToSqlite'
+        ($report.Stages | Where-Object Stage -eq 'Export-ChinookToSqlite').Rows | Should -Be 15607
         ($report.Stages | Where-Object Stage -eq 'Get-ChinookSourceStats').Rows | Should -Be 15607
         $direct = $report.Comparison.Modes | Where-Object Name -eq 'direct'
         $direct.Status | Should -Be 'ok'
@@ -197,7 +203,7 @@ Describe 'Invoke-Benchmark -Smoke' {
         ($direct.Runs.Design | Sort-Object -Unique) | Should -Contain 'ceiling'
         ($direct.Runs.Design | Sort-Object -Unique) | Should -Contain 'userdesign'
         ($report.Comparison.Modes | Where-Object Name -eq 'delayed').Status | Should -Be 'ok'
-        $report.Targets.Count | Should -Be 11
+        $report.Targets.Count | Should -Be 15
         $report.Processes | Should -Not -BeNullOrEmpty
         foreach ($process in $report.Processes) { Get-Process -Id $process.ProcessId -ErrorAction Ignore | Should -BeNullOrEmpty -Because $process.Name }
     }

@@ -76,7 +76,7 @@ namespace Chinook.Migration.Readback
             CancellationToken cancellationToken = default)
         {
             var tables = tableNames.ToList();
-            var pages = Channel.CreateBounded<ScannedPage>(new BoundedChannelOptions(Math.Max(2, MaxConcurrency * 2)) { SingleReader = true });
+            var pages = Channel.CreateBounded<ScannedPage>(new BoundedChannelOptions(MaxConcurrency) { SingleReader = true });
             using var gate = new SemaphoreSlim(MaxConcurrency);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             using var failed = new FirstFailure(stop.Token);
@@ -163,19 +163,20 @@ namespace Chinook.Migration.Readback
                     request.Segment = segment;
                     request.TotalSegments = Segments;
                 }
-                ScanResponse response;
+                // A page holds its place among the calls in flight until the channel takes it: the pages alive at once are
+                // bounded by the calls allowed and the channel's capacity, however many tables and segments wait.
                 await gate.WaitAsync(failed.Token).ConfigureAwait(false);
                 try
                 {
-                    response = await DynamoErrors.Call(table, "scan", () => client.ScanAsync(request, failed.Token), failed.Token).ConfigureAwait(false);
+                    var response = await DynamoErrors.Call(table, "scan", () => client.ScanAsync(request, failed.Token), failed.Token).ConfigureAwait(false);
+                    var page = response.Items ?? new List<Dictionary<string, AttributeValue>>();
+                    await pages.WriteAsync(new ScannedPage(table, page.Select(map => Read(table, map)).ToList(), lastOfTable: false), failed.Token).ConfigureAwait(false);
+                    startKey = response.LastEvaluatedKey is { Count: > 0 } next ? next : null;
                 }
                 finally
                 {
                     gate.Release();
                 }
-                var page = response.Items ?? new List<Dictionary<string, AttributeValue>>();
-                await pages.WriteAsync(new ScannedPage(table, page.Select(map => Read(table, map)).ToList(), lastOfTable: false), failed.Token).ConfigureAwait(false);
-                startKey = response.LastEvaluatedKey is { Count: > 0 } next ? next : null;
             }
             while (startKey is not null);
             return true;
