@@ -468,7 +468,7 @@ function Invoke-ProxyRun([string] $Design, [hashtable] $Proxy, [int] $Scale, [st
 function Measure-Scenarios([int] $Scale) {
     $itemsFrom = Get-ItemSource $Scale
     $summary = Invoke-Bench @('items', '--items-from', $itemsFrom)
-    $convert = Get-BenchStage $results $Scale 'ConvertTo-ChinookItem'
+    $convert = $results.Stages | Where-Object { $_.Scale -eq $Scale -and $_.Stage -eq 'ConvertTo-ChinookItem' -and $_.Status -eq 'ok' } | Select-Object -First 1
     if (-not $convert) {
         $convert = Add-Stage $Scale 'ConvertTo-ChinookItem' { param($r) Set-Rate $r (Measure-PwshStage 'ConvertTo-ChinookItem' @{ db = $databases[$Scale].Path }) }
     }
@@ -476,9 +476,9 @@ function Measure-Scenarios([int] $Scale) {
     $planned = [Math]::Max(3, $summary.writeUnits / $WriteBudget)
     $halving = '0:{0},{1}:{2},{3}:{0}' -f $WriteBudget, [Math]::Round($planned / 3, 1), [Math]::Round($WriteBudget / 2), [Math]::Round(2 * $planned / 3, 1)
     $specs = @(
-        [ordered]@{ Name = 'unbounded, 10 ms'; Proxy = @{ AnswerWrites = $true; DelayMilliseconds = 10 }; Designs = 'export', 'ceiling', 'userdesign' }
-        [ordered]@{ Name = 'unbounded, 0 ms'; Proxy = @{ AnswerWrites = $true }; Designs = @('export') }
-        [ordered]@{ Name = "$WriteBudget WCU"; Proxy = @{ WriteBudget = "$WriteBudget" }; Designs = @('export') }
+        [ordered]@{ Name = 'unbounded, 10 ms'; Proxy = @{ AnswerWrites = $true; DelayMilliseconds = 10 }; Designs = 'export', 'ceiling', 'userdesign'; Schedule = $null }
+        [ordered]@{ Name = 'unbounded, 0 ms'; Proxy = @{ AnswerWrites = $true }; Designs = @('export'); Schedule = $null }
+        [ordered]@{ Name = "$WriteBudget WCU"; Proxy = @{ WriteBudget = "$WriteBudget" }; Designs = @('export'); Schedule = $null }
         [ordered]@{ Name = "$WriteBudget WCU, halved"; Proxy = @{ WriteBudget = $halving }; Designs = @('export'); Schedule = $halving }
     )
     foreach ($spec in $specs) {

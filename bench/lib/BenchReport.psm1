@@ -144,7 +144,7 @@ function Get-BenchScenarioTargets {
     <# The write scenarios' goals (issue: writing at the speed the table allows), each from figures of the same run. #>
     param($Results)
     if (-not $Results.Contains('Scenarios')) { return }
-    $why = if (-not @($Results.Scenarios).Count) { 'the write scenarios did not run (-Sections)' }
+    $why = if (-not @($Results.Scenarios).Count) { 'the write scenarios did not run (-Sections, or see the notes)' }
     $delayed = Get-BenchScenario $Results 'unbounded, 10 ms'
     $direct = Get-BenchScenario $Results 'unbounded, 0 ms'
     $budget = @($Results.Scenarios) | Where-Object { $_ -and $_.Status -eq 'ok' -and $_.Name -like '* WCU' } | Select-Object -First 1
