@@ -422,10 +422,10 @@ function Measure-Mode($Mode, [int[]] $Levels, [string] $ItemsFrom, [int] $Scale)
 }
 
 # --- Write scenarios through the proxy ----------------------------------------------------------------------
-function Invoke-ProxyRun([string] $Design, [hashtable] $Proxy, [int] $Scale, [string] $ItemsFrom) {
+function Invoke-ProxyRun([string] $Design, [hashtable] $ProxyOptions, [int] $Scale, [string] $ItemsFrom) {
     <# One run of one design against a fresh proxy (its budget clock starts at the first write), with the proxy's counts. #>
     Import-Module $faultProxyModule -Force
-    $proxy = Start-FaultProxy -UpstreamUrl $script:endpoint @Proxy
+    $proxy = Start-FaultProxy -UpstreamUrl $script:endpoint @ProxyOptions
     $results.Processes.Add([ordered]@{ Name = 'FaultProxy'; ProcessId = $proxy.ProcessId })
     $prefix = New-TablePrefix
     try {
