@@ -519,10 +519,10 @@ function Measure-Mode($Mode, [int[]] $Levels, [string] $ItemsFrom, [int] $Scale)
 }
 
 # --- Write scenarios through the proxy ----------------------------------------------------------------------
-function Invoke-ProxyRun([string] $Design, [hashtable] $Proxy, [int] $Scale, [string] $ItemsFrom) {
+function Invoke-ProxyRun([string] $Design, [hashtable] $ProxyOptions, [int] $Scale, [string] $ItemsFrom) {
     <# One run of one design against a fresh proxy (its budget clock starts at the first write), with the proxy's counts. #>
     Import-Module $faultProxyModule -Force
-    $proxy = Start-FaultProxy -UpstreamUrl $script:endpoint @Proxy
+    $proxy = Start-FaultProxy -UpstreamUrl $script:endpoint @ProxyOptions
     $results.Processes.Add([ordered]@{ Name = 'FaultProxy'; ProcessId = $proxy.ProcessId })
     $prefix = New-TablePrefix
     try {
@@ -607,8 +607,10 @@ $savedEnvironment = @{}
 $script:proxy = $null
 $server = $null
 try {
-    # Fixed credentials and region for the local server; the real ones of whoever runs this stay untouched.
-    foreach ($pair in @{ AWS_ACCESS_KEY_ID = 'bench'; AWS_SECRET_ACCESS_KEY = 'bench'; AWS_REGION = 'us-east-1' }.GetEnumerator()) {
+    # Fixed credentials and region for the local server, and the exports' checkpoints in the scratch folder: the
+    # real credentials and the data folder of whoever runs this stay untouched.
+    $benchEnvironment = @{ AWS_ACCESS_KEY_ID = 'bench'; AWS_SECRET_ACCESS_KEY = 'bench'; AWS_REGION = 'us-east-1'; CHINOOK_CHECKPOINT_FOLDER = (Join-Path $ScratchPath 'checkpoints') }
+    foreach ($pair in $benchEnvironment.GetEnumerator()) {
         $savedEnvironment[$pair.Key] = [Environment]::GetEnvironmentVariable($pair.Key)
         [Environment]::SetEnvironmentVariable($pair.Key, $pair.Value)
     }

@@ -309,7 +309,7 @@ function ConvertTo-BenchMarkdown {
     }
     if ($Results.Contains('Scenarios') -and @($Results.Scenarios).Count) {
         [void]$md.AppendLine("## Write scenarios through the proxy (at $(@($Results.Scenarios)[0].Scale)x)")
-        [void]$md.AppendLine('The proxy answers BatchWriteItem itself (unbounded: all processed, nothing stored) or passes writes within a write-unit budget per table to dynalite and refuses the rest with ThrottlingException, counting units by DynamoDB''s size rules; its DescribeTable then reports the budget as provisioned. ConvertTo-ChinookItem | Measure-Object on the same data: ' + (Format-BenchNumber $Results.ScenarioConvertItemsPerSecond) + ' items/s.')
+        [void]$md.AppendLine('The proxy answers BatchWriteItem itself (unbounded: all processed, nothing stored) or passes writes within a write-unit budget per table to dynalite and refuses the rest with ThrottlingException, counting units by DynamoDB''s size rules; its DescribeTable then reports the budget as provisioned. The budget is per table, as DynamoDB''s is: where Export writes two tables at once (at their boundaries), a second''s units add up to more than one table''s budget, and so can the run''s average. ConvertTo-ChinookItem | Measure-Object on the same data: ' + (Format-BenchNumber $Results.ScenarioConvertItemsPerSecond) + ' items/s.')
         [void]$md.AppendLine()
         $rows = foreach ($s in $Results.Scenarios) {
             foreach ($r in $s.Runs) {

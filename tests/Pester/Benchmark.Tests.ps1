@@ -203,7 +203,12 @@ Describe 'Invoke-Benchmark -Smoke' {
         ($direct.Runs.Design | Sort-Object -Unique) | Should -Contain 'ceiling'
         ($direct.Runs.Design | Sort-Object -Unique) | Should -Contain 'userdesign'
         ($report.Comparison.Modes | Where-Object Name -eq 'delayed').Status | Should -Be 'ok'
-        $report.Targets.Count | Should -Be 15
+        # The write scenarios through the proxy: each ran, and Export wrote every item in each.
+        $report.Scenarios.Name | Should -Be 'unbounded, 10 ms', 'unbounded, 0 ms', '1500 WCU', '1500 WCU, halved'
+        $report.Scenarios | Where-Object Status -ne 'ok' | ForEach-Object { "$($_.Name): $($_.Note)" } | Should -BeNullOrEmpty
+        foreach ($run in @($report.Scenarios.Runs | Where-Object Design -eq 'export')) { $run.Items | Should -Be $report.Comparison.ItemSource.Items }
+        ($report.Scenarios | Where-Object Name -eq '1500 WCU, halved').Runs[0].PerSecond | Should -Not -BeNullOrEmpty
+        $report.Targets.Count | Should -Be 21
         $report.Processes | Should -Not -BeNullOrEmpty
         foreach ($process in $report.Processes) { Get-Process -Id $process.ProcessId -ErrorAction Ignore | Should -BeNullOrEmpty -Because $process.Name }
     }

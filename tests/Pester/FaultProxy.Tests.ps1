@@ -166,6 +166,56 @@ Describe 'The fault proxy' {
         }
     }
 
+    Context 'answering writes itself' {
+        BeforeAll { $script:Proxy = Start-FaultProxy -UpstreamUrl $Dynamo -AnswerWrites }
+        AfterAll { $Proxy | Stop-FaultProxy }
+
+        It 'reports every request processed, with its write units, and stores nothing' {
+            $batch = New-Batch 'answered-1', 'answered-2'
+            $batch.ReturnConsumedCapacity = 'TOTAL'
+            $answer = Invoke-Dynamo $Proxy.EndpointUrl BatchWriteItem $batch
+            $answer.Status | Should -Be 200
+            @($answer.Body.UnprocessedItems.PSObject.Properties).Count | Should -Be 0
+            $answer.Body.ConsumedCapacity.TableName | Should -Be $Table
+            $answer.Body.ConsumedCapacity.CapacityUnits | Should -Be 2
+            Get-StoredKey 'answered-' | Should -BeNullOrEmpty
+            ($Proxy | Get-FaultProxyStats).answeredWrites | Should -Be 1
+        }
+
+        It 'still passes every other call to the server' {
+            (Invoke-Dynamo $Proxy.EndpointUrl PutItem @{ TableName = $Table; Item = @{ PK = @{ S = 'passed-1' } } }).Status | Should -Be 200
+            Get-StoredKey 'passed-' | Should -Be 'passed-1'
+        }
+    }
+
+    Context 'holding each table to a write budget' {
+        BeforeAll { $script:Proxy = Start-FaultProxy -UpstreamUrl $Dynamo -WriteBudget 3 }
+        AfterAll { $Proxy | Stop-FaultProxy }
+
+        It 'reports the budget as the table''s provisioned write capacity' {
+            $table = (Invoke-Dynamo $Proxy.EndpointUrl DescribeTable @{ TableName = $Table }).Body.Table
+            $table.ProvisionedThroughput.WriteCapacityUnits | Should -Be 3
+            $table.BillingModeSummary.BillingMode | Should -Be 'PROVISIONED'
+        }
+
+        It 'refuses with ThrottlingException what goes beyond it, counting write units by item size' {
+            # An item of 2.5 KB is 3 write units: one takes the budget's second of burst, and ten more would need
+            # ten seconds of it.
+            function New-LargeBatch([string[]] $Keys) {
+                @{ RequestItems = @{ $Table = @($Keys | ForEach-Object { @{ PutRequest = @{ Item = @{ PK = @{ S = $_ }; V = @{ S = 'x' * 2500 } } } } }) } }
+            }
+            (Invoke-Dynamo $Proxy.EndpointUrl BatchWriteItem (New-LargeBatch 'budget-1')).Status | Should -Be 200
+            $refused = Invoke-Dynamo $Proxy.EndpointUrl BatchWriteItem (New-LargeBatch (1..10 | ForEach-Object { "budget-over-$_" }))
+            $refused.Status | Should -Be 400
+            $refused.Body.__type | Should -Be 'com.amazon.coral.availability#ThrottlingException'
+            Get-StoredKey 'budget-over-' | Should -BeNullOrEmpty
+            Get-StoredKey 'budget-1' | Should -Be 'budget-1'
+            $stats = $Proxy | Get-FaultProxyStats
+            $stats.overBudget | Should -Be 1
+            ($stats.budget.perSecond | Measure-Object acceptedUnits -Sum).Sum | Should -Be 3
+        }
+    }
+
     Context 'choosing what to fault' {
         It 'faults only the listed actions' {
             $proxy = Start-FaultProxy -UpstreamUrl $Dynamo -Forever -Fault throttle -FaultOnlyTarget BatchWriteItem

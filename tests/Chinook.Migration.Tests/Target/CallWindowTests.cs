@@ -10,7 +10,8 @@ namespace Chinook.Migration.Tests.Target
 {
     /// <summary>
     /// The calls-in-flight limit against scripted servers on a scripted clock: each round sends one call more than
-    /// the limit lets through (so calls wait for a place, as when the producer is ahead), and the server decides
+    /// the limit lets through (so calls wait for a place, as when the producer is ahead) unless a test says how
+    /// many, and the server decides
     /// how long the round takes and whether it throttles.
     /// </summary>
     public class CallWindowTests
@@ -34,6 +35,15 @@ namespace Chinook.Migration.Tests.Target
                 (calls, _) => (TimeSpan.FromSeconds(Math.Max(0.010, calls * ItemsPerCall / 20_000.0)), false));
 
             Assert.InRange(window.Limit, 4, 16);
+        }
+
+        [Fact]
+        public async Task AProducerSlowerThanTheServerLeavesItWhereItIsWhateverTheLatencyNoise()
+        {
+            // Half the calls the limit allows, never waiting; latency jumping between 10 and 40 ms, as on a busy machine.
+            var window = await SimulateAsync(1, 64, 8, seconds: 20, (calls, round) => (TimeSpan.FromMilliseconds(round % 3 == 0 ? 40 : 10), false), callsPerRound: limit => limit / 2);
+
+            Assert.Equal(8, window.Limit);
         }
 
         [Fact]
@@ -66,14 +76,15 @@ namespace Chinook.Migration.Tests.Target
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
         }
 
-        private static async Task<CallWindow> SimulateAsync(int minimum, int maximum, int start, int seconds, Func<int, int, (TimeSpan Latency, bool Throttled)> server)
+        private static async Task<CallWindow> SimulateAsync(int minimum, int maximum, int start, int seconds, Func<int, int, (TimeSpan Latency, bool Throttled)> server,
+            Func<int, int>? callsPerRound = null)
         {
             var clock = new FakeTimeProvider();
             var window = new CallWindow(minimum, maximum, start, clock);
             var end = clock.GetUtcNow() + TimeSpan.FromSeconds(seconds);
             for (var round = 0; clock.GetUtcNow() < end; round++)
             {
-                var calls = window.Limit + 1;
+                var calls = callsPerRound?.Invoke(window.Limit) ?? window.Limit + 1;
                 var entered = Enumerable.Range(0, calls).Select(_ => window.EnterAsync(CancellationToken.None)).ToList();
                 var (latency, throttled) = server(calls, round);
                 clock.Advance(latency);

@@ -13,8 +13,9 @@ namespace Chinook.Migration.Target.Writing
     /// </summary>
     /// <remarks>
     /// A fixed window cannot be right for both ends: 8 calls of 10 ms each cap 25-item batches at 20,000 items/s,
-    /// while dynalite is saturated by one. Only calls waiting for a place (more demand than the limit) raise it,
-    /// so a producer slower than the server does not drive it to the maximum for nothing.
+    /// while dynalite is saturated by one. Only a window in which calls waited for a place (more demand than the
+    /// limit) moves it on throughput or latency: a producer slower than the server neither drives it to the
+    /// maximum for nothing nor, through the latency noise of a busy machine, down to one call.
     /// </remarks>
     internal sealed class CallWindow
     {
@@ -110,7 +111,7 @@ namespace Chinook.Migration.Target.Writing
                 limit += Math.Max(1, limit / 4);
                 _steadyWindows = 0;
             }
-            else if (latency > _lowestLatency * LatencyGrowth && throughput < _previousThroughput * Rise)
+            else if (_saturated && latency > _lowestLatency * LatencyGrowth && throughput < _previousThroughput * Rise)
             {
                 limit -= Math.Max(1, limit / 8);
                 _steadyWindows = 0;
