@@ -38,6 +38,8 @@ namespace Chinook.Migration.Export
         private bool anyPlanned;
         private long alreadySettled;
         private string? checkpointPath;
+        private CheckpointFile? checkpoint;
+        private long lastCheckpointSave;
 
         /// <param name="connect">Called once, when the first table is to be written: a dry run connects to nothing.</param>
         /// <param name="shouldWrite">Asked once per target table, on the calling thread.</param>
@@ -96,6 +98,8 @@ namespace Chinook.Migration.Export
                 return Array.Empty<TableWriteResult>();
             }
             checkpointPath = checkpoint.Path;
+            this.checkpoint = checkpoint;
+            lastCheckpointSave = clock.GetTimestamp();
             alreadySettled = checkpoint.Record.ItemsSettled;
             var finished = false;
             try
@@ -143,6 +147,8 @@ namespace Chinook.Migration.Export
                 {
                     Task.WaitAny(writer.Completion, writer.Events.WaitToReadAsync().AsTask(), Task.Delay(ProgressThrottle.Interval, clock));
                     Report(final: false);
+                    // The writer may still be draining many items after the last one was read.
+                    SaveCheckpointWhenDue();
                 }
                 Report(final: true);
                 var written = writer.Results();
@@ -210,7 +216,6 @@ namespace Chinook.Migration.Export
                 }
             });
             long seen = 0;
-            var lastSave = clock.GetTimestamp();
             var conversion = new ConversionOptions { TablePrefix = options.TablePrefix };
             foreach (var output in ItemConverter.Convert(database, conversion, conversionProgress, cancellation))
             {
@@ -229,11 +234,16 @@ namespace Chinook.Migration.Export
                 {
                     break;
                 }
-                if (writer != null && clock.GetElapsedTime(lastSave) > CheckpointInterval)
-                {
-                    checkpoint.Save(writer.SettledThrough);
-                    lastSave = clock.GetTimestamp();
-                }
+                SaveCheckpointWhenDue();
+            }
+        }
+
+        private void SaveCheckpointWhenDue()
+        {
+            if (writer != null && checkpoint != null && clock.GetElapsedTime(lastCheckpointSave) > CheckpointInterval)
+            {
+                checkpoint.Save(writer.SettledThrough);
+                lastCheckpointSave = clock.GetTimestamp();
             }
         }
 
